@@ -1,0 +1,37 @@
+using GeoMas.Ogc.Core.Catalog;
+using NetTopologySuite.Geometries;
+
+namespace GeoMas.Ogc.Core.Features;
+
+/// <summary>
+/// A vector store (PostGIS, GeoPackage). Results stream: nothing is materialised whole.
+/// Implementations are thread-safe and created once per source.
+/// </summary>
+public interface IFeatureSource
+{
+    string SourceId { get; }
+
+    IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
+
+    Task<Feature?> GetByIdAsync(LayerDefinition layer, string id, int? outputSrid, CancellationToken cancellationToken);
+
+    /// <summary>Extent of the layer's rows in the native SRID, or null when empty.</summary>
+    Task<Envelope?> GetExtentAsync(LayerDefinition layer, CancellationToken cancellationToken);
+
+    /// <summary>Distinct start/end dates of a layer's time dimension, ascending.</summary>
+    Task<IReadOnlyList<DateOnly>> GetTimeValuesAsync(LayerDefinition layer, CancellationToken cancellationToken);
+
+    /// <summary>Checks the table, id/geometry/attribute columns and SRID; returns every problem found (empty = fine).</summary>
+    Task<IReadOnlyList<string>> ValidateLayerAsync(LayerDefinition layer, CancellationToken cancellationToken);
+
+    /// <summary>Can the store answer now (readiness)?</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Finds the source object of a layer.</summary>
+public interface IFeatureSourceProvider
+{
+    IFeatureSource For(LayerDefinition layer);
+}

@@ -1,0 +1,30 @@
+namespace GeoMas.Ogc.Core.Rendering;
+
+public enum ImageEncoding { Png32, Png24, Png8, Jpeg, WebP }
+
+/// <summary>An output image format and the MIME type advertised for it.</summary>
+public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool SupportsTransparency)
+{
+    public static readonly ImageFormat Png = new("image/png", ImageEncoding.Png32, true);
+    public static readonly ImageFormat Png8 = new("image/png; mode=8bit", ImageEncoding.Png8, true);
+    public static readonly ImageFormat Png24 = new("image/png; mode=24bit", ImageEncoding.Png24, false);
+    public static readonly ImageFormat Jpeg = new("image/jpeg", ImageEncoding.Jpeg, false);
+    public static readonly ImageFormat WebP = new("image/webp", ImageEncoding.WebP, true);
+
+    /// <summary>Every format GetMap advertises, first = default.</summary>
+    public static readonly IReadOnlyList<ImageFormat> All = [Png, Png8, Png24, Jpeg, WebP];
+
+    /// <summary>Finds an advertised format by its exact MIME string (case-insensitive, blanks around ';' ignored); also accepts "image/png8".</summary>
+    public static ImageFormat? Find(string? mime)
+    {
+        if (string.IsNullOrWhiteSpace(mime))
+            return null;
+        var normalized = string.Join(";", mime.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        if (normalized == "image/png8")
+            return Png8;
+        return All.FirstOrDefault(f => string.Join(";", f.MimeType.Split(';', StringSplitOptions.TrimEntries)) == normalized);
+    }
+
+    /// <summary>The Content-Type to send (PNG variants are all image/png).</summary>
+    public string ContentType => MimeType.StartsWith("image/png", StringComparison.Ordinal) ? "image/png" : MimeType;
+}
