@@ -9,6 +9,9 @@ namespace GeoMas.Ogc.Core.Styling;
 public sealed record Style(string Name, string Title, string Abstract, IReadOnlyList<FeatureTypeStyle> FeatureTypeStyles)
 {
     public IEnumerable<Rule> AllRules => FeatureTypeStyles.SelectMany(f => f.Rules);
+
+    /// <summary>SLD UserStyle/IsDefault: the style a layer uses when the request names none.</summary>
+    public bool IsDefault { get; init; }
 }
 
 /// <summary>Drawn one after another, each over the whole layer: road casings under road fills.</summary>
