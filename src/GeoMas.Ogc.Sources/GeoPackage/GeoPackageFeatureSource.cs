@@ -60,10 +60,10 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IAsyncDisposable
 
         var geometryReader = new GeoPackageGeoReader();
         var tolerance = query.SimplifyTolerance;
-        var srid = query.Layer.Srid;
         var rows = new FeatureRowReader(
+            query.Layer.Srid,
             properties,
-            query.IncludeGeometry ? (r, i) => ReadGeometry(geometryReader, (byte[])r.GetValue(i), srid) : null,
+            query.IncludeGeometry ? (r, i) => geometryReader.Read((byte[])r.GetValue(i)) : null,
             tolerance > 0 ? g => Simplify(g, tolerance) : null,
             query.OutputSrid is { } output ? _crs.GetTransform(query.Layer.Srid, output) : null);
 
@@ -173,14 +173,6 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IAsyncDisposable
 
     private static FeatureStatementBuilder Builder(GeoPackageLayer table, SqliteFilterCompiler compiler, bool applyTime) =>
         new(table.Schema, compiler) { ApplyTime = applyTime, UnlimitedClause = " LIMIT -1" };
-
-    // The catalog SRID (checked against gpkg_geometry_columns at start-up) rather than the blob header's.
-    private static Geometry ReadGeometry(GeoPackageGeoReader reader, byte[] blob, int srid)
-    {
-        var geometry = reader.Read(blob);
-        geometry.SRID = srid;
-        return geometry;
-    }
 
     /// <summary>
     /// Douglas-Peucker without the topology repair, as PostGIS ST_Simplify(geom, tol, true) does: a map at small

@@ -80,6 +80,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
             yield break;
 
         var rows = new FeatureRowReader(
+            query.Layer.Srid,
             properties,
             query.IncludeGeometry ? static (r, i) => r.GetFieldValue<Geometry>(i) : null,
             simplify: null,

@@ -16,16 +16,20 @@ internal sealed class FeatureRowReader
     private readonly Func<DbDataReader, int, Geometry?>? _readGeometry;
     private readonly Func<Geometry, Geometry>? _simplify;
     private readonly ICrsTransform? _output;
+    private readonly int _nativeSrid;
 
     /// <param name="readGeometry">Decoder of the geometry column; null when the query has no geometry.</param>
     /// <param name="simplify">In-process simplification (GeoPackage); PostGIS simplifies in SQL.</param>
+    /// <param name="nativeSrid">The layer's SRID, stamped on decoded geometries (the catalog, checked at start-up, is the authority).</param>
     /// <param name="output">Transform to the output SRID; null to keep the native one.</param>
     public FeatureRowReader(
+        int nativeSrid,
         IReadOnlyList<AttributeDefinition> properties,
         Func<DbDataReader, int, Geometry?>? readGeometry,
         Func<Geometry, Geometry>? simplify,
         ICrsTransform? output)
     {
+        _nativeSrid = nativeSrid;
         _properties = properties;
         _readGeometry = readGeometry;
         _simplify = simplify;
@@ -43,6 +47,7 @@ internal sealed class FeatureRowReader
             ordinal++;
             if (geometry is not null)
             {
+                geometry.SRID = _nativeSrid;
                 if (_simplify is not null)
                     geometry = _simplify(geometry);
                 if (_output is not null)

@@ -28,11 +28,13 @@ internal sealed class FeatureStatementBuilder(LayerSchema schema, SqlFilterCompi
     /// <summary>SELECT with order and paging; null when the query cannot match anything (e.g. bbox outside the CRS).</summary>
     public SqlStatement? Select(FeatureQuery query, IReadOnlyList<AttributeDefinition> properties)
     {
+        // Geometry first: a parameter it adds (the simplification tolerance) is then always @p0, so the
+        // cached template matches every request of the same shape.
+        var geometry = query.IncludeGeometry ? GeometrySelect?.Invoke(query) ?? schema.QuotedGeometry : null;
         var where = Where(query);
         if (where is null)
             return null;
 
-        var geometry = query.IncludeGeometry ? GeometrySelect?.Invoke(query) ?? schema.QuotedGeometry : null;
         var key = (geometry ?? "-") + "|" + string.Join(",", properties.Select(p => p.Name));
         var select = schema.GetOrAddSelect(key, () =>
         {
