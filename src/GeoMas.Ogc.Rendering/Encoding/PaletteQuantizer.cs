@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace GeoMas.Ogc.Rendering.Encoders;
+
+/// <summary>
+/// Reduces an RGBA image to at most 256 colours for 8-bit PNG.
+/// Maps with flat fills often have few distinct colours: those are kept exactly. Otherwise a median cut runs over a
+/// histogram of 5-5-5-bit RGB + 3-bit alpha cells (2^18 cells), so the cost is one pass over the pixels plus work
+/// proportional to the number of distinct cells, not to the image size. No dithering: dithered flat fills look noisy
+/// on maps and compress worse.
+/// </summary>
+internal static class PaletteQuantizer
+{
+    private const int CellBits = 18;
+    private const int CellCount = 1 << CellBits;
+
+    /// <param name="pixels">Premultiplied RGBA, one uint per pixel (R in the lowest byte), row by row.</param>
+    public static QuantizedImage Quantize(ReadOnlySpan<uint> pixels, int width, int height, int maxColors = 256)
+    {
+        if (pixels.Length != width * height)
+            throw new ArgumentException("Pixel count does not match the size.", nameof(pixels));
+        maxColors = Math.Clamp(maxColors, 2, 256);
+        return TryExact(pixels, width, height, maxColors) ?? MedianCut(pixels, width, height, maxColors);
+    }
+
+    /// <summary>Straight alpha from premultiplied; fully transparent pixels collapse to one value.</summary>
+    private static uint Unpremultiply(uint p)
+    {
+        var a = p >> 24;
+        if (a == 255)
+            return p;
+        if (a == 0)
+            return 0;
+        var r = Math.Min(255u, ((p & 0xFF) * 255 + a / 2) / a);
+        var g = Math.Min(255u, (((p >> 8) & 0xFF) * 255 + a / 2) / a);
+        var b = Math.Min(255u, (((p >> 16) & 0xFF) * 255 + a / 2) / a);
+        return r | (g << 8) | (b << 16) | (a << 24);
+    }
+
+    private static QuantizedImage? TryExact(ReadOnlySpan<uint> pixels, int width, int height, int maxColors)
+    {
+        var map = new Dictionary<uint, int>();
+        var indices = new byte[pixels.Length];
+        uint last = 0;
+        var lastIndex = -1;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            var p = pixels[i];
+            if (p != last || lastIndex < 0)
+            {
+                var color = Unpremultiply(p);
+                if (!map.TryGetValue(color, out lastIndex))
+                {
+                    if (map.Count == maxColors)
+                        return null;
+                    lastIndex = map.Count;
+                    map.Add(color, lastIndex);
+                }
+                last = p;
+            }
+            indices[i] = (byte)lastIndex;
+        }
+        var palette = new uint[map.Count];
+        foreach (var (color, index) in map)
+            palette[index] = color;
+        return TranslucentFirst(new QuantizedImage(width, height, palette, indices));
+    }
+
+    private static int CellOf(uint straight) =>
+        (int)(((straight >> 3) & 0x1F) | (((straight >> 11) & 0x1F) << 5) | (((straight >> 19) & 0x1F) << 10) | ((straight >> 29) << 15));
+
+    private static QuantizedImage MedianCut(ReadOnlySpan<uint> pixels, int width, int height, int maxColors)
+    {
+        var histogram = ArrayPool<int>.Shared.Rent(CellCount);
+        var lookup = ArrayPool<byte>.Shared.Rent(CellCount);
+        try
+        {
+            Array.Clear(histogram, 0, CellCount);
+            var transparent = 0;
+            foreach (var p in pixels)
+            {
+                if ((p >> 24) == 0)
+                    transparent++;
+                else
+                    histogram[CellOf(Unpremultiply(p))]++;
+            }
+
+            var cells = new List<int>();
+            for (var c = 0; c < CellCount; c++)
+                if (histogram[c] != 0)
+                    cells.Add(c);
+            var cellArray = cells.ToArray();
+
+            var reserved = transparent > 0 ? 1 : 0;
+            var boxes = Split(cellArray, histogram, maxColors - reserved);
+
+            var palette = new uint[boxes.Count + reserved];
+            for (var b = 0; b < boxes.Count; b++)
+            {
+                var (start, end) = boxes[b];
+                palette[b + reserved] = Average(cellArray.AsSpan(start, end - start), histogram);
+                for (var i = start; i < end; i++)
+                    lookup[cellArray[i]] = (byte)(b + reserved);
+            }
+
+            var indices = new byte[pixels.Length];
+            for (var i = 0; i < pixels.Length; i++)
+            {
+                var p = pixels[i];
+                indices[i] = (p >> 24) == 0 ? (byte)0 : lookup[CellOf(Unpremultiply(p))];
+            }
+            return TranslucentFirst(new QuantizedImage(width, height, palette, indices));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(histogram);
+            ArrayPool<byte>.Shared.Return(lookup);
+        }
+    }
+
+    // Channel value of a cell on a common 0..31 scale (alpha has 3 bits, stretched so it competes fairly).
+    private static int Channel(int cell, int channel) => channel switch
+    {
+        0 => cell & 0x1F,
+        1 => (cell >> 5) & 0x1F,
+        2 => (cell >> 10) & 0x1F,
+        _ => ((cell >> 15) & 0x7) * 31 / 7,
+    };
+
+    /// <summary>Median cut: repeatedly halves the box with the largest population × extent along its widest channel.</summary>
+    private static List<(int Start, int End)> Split(int[] cells, int[] histogram, int maxBoxes)
+    {
+        var boxes = new List<(int Start, int End)>();
+        if (cells.Length == 0)
+            return boxes;
+        boxes.Add((0, cells.Length));
+        while (boxes.Count < maxBoxes)
+        {
+            var best = -1;
+            var bestChannel = 0;
+            long bestScore = 0;
+            for (var b = 0; b < boxes.Count; b++)
+            {
+                var (start, end) = boxes[b];
+                if (end - start < 2)
+                    continue;
+                var (channel, range, population) = Widest(cells.AsSpan(start, end - start), histogram);
+                var score = population * (long)range;
+                if (range > 0 && score > bestScore)
+                {
+                    bestScore = score;
+                    best = b;
+                    bestChannel = channel;
+                }
+            }
+            if (best < 0)
+                break;
+
+            var (s, e) = boxes[best];
+            var slice = cells.AsSpan(s, e - s);
+            var ch = bestChannel;
+            slice.Sort((x, y) => Channel(x, ch).CompareTo(Channel(y, ch)));
+            long total = 0;
+            foreach (var c in slice)
+                total += histogram[c];
+            long acc = 0;
+            var cut = 1;
+            for (var i = 0; i < slice.Length - 1; i++)
+            {
+                acc += histogram[slice[i]];
+                cut = i + 1;
+                if (acc * 2 >= total)
+                    break;
+            }
+            boxes[best] = (s, s + cut);
+            boxes.Add((s + cut, e));
+        }
+        return boxes;
+    }
+
+    private static (int Channel, int Range, long Population) Widest(ReadOnlySpan<int> cells, int[] histogram)
+    {
+        Span<int> min = [31, 31, 31, 31];
+        Span<int> max = [0, 0, 0, 0];
+        long population = 0;
+        foreach (var cell in cells)
+        {
+            population += histogram[cell];
+            for (var ch = 0; ch < 4; ch++)
+            {
+                var v = Channel(cell, ch);
+                if (v < min[ch]) min[ch] = v;
+                if (v > max[ch]) max[ch] = v;
+            }
+        }
+        var best = 0;
+        for (var ch = 1; ch < 4; ch++)
+            if (max[ch] - min[ch] > max[best] - min[best])
+                best = ch;
+        return (best, max[best] - min[best], population);
+    }
+
+    private static uint Average(ReadOnlySpan<int> cells, int[] histogram)
+    {
+        double r = 0, g = 0, b = 0, a = 0, n = 0;
+        foreach (var cell in cells)
+        {
+            double w = histogram[cell];
+            r += w * (((cell & 0x1F) << 3) + 4);
+            g += w * ((((cell >> 5) & 0x1F) << 3) + 4);
+            b += w * ((((cell >> 10) & 0x1F) << 3) + 4);
+            var a3 = (cell >> 15) & 0x7;
+            // The top alpha cell holds the opaque pixels: keep them exactly opaque.
+            a += w * (a3 == 7 ? 255 : (a3 << 5) + 16);
+            n += w;
+        }
+        static uint B(double v) => (uint)Math.Clamp(Math.Round(v), 0, 255);
+        return B(r / n) | (B(g / n) << 8) | (B(b / n) << 16) | (B(a / n) << 24);
+    }
+
+    /// <summary>Reorders the palette so non-opaque entries come first (short tRNS chunk).</summary>
+    private static QuantizedImage TranslucentFirst(QuantizedImage image)
+    {
+        var palette = image.Palette;
+        var order = new int[palette.Length];
+        var k = 0;
+        for (var i = 0; i < palette.Length; i++)
+            if ((palette[i] >> 24) != 255)
+                order[k++] = i;
+        var translucent = k;
+        for (var i = 0; i < palette.Length; i++)
+            if ((palette[i] >> 24) == 255)
+                order[k++] = i;
+        if (translucent == 0 || IsIdentity(order))
+            return image;
+
+        Span<byte> remap = stackalloc byte[256];
+        var sorted = new uint[palette.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = palette[order[i]];
+            remap[order[i]] = (byte)i;
+        }
+        var indices = image.Indices;
+        for (var i = 0; i < indices.Length; i++)
+            indices[i] = remap[indices[i]];
+        return image with { Palette = sorted };
+    }
+
+    private static bool IsIdentity(int[] order)
+    {
+        for (var i = 0; i < order.Length; i++)
+            if (order[i] != i)
+                return false;
+        return true;
+    }
+
+    /// <summary>Views a byte buffer of RGBA pixels as packed uints (little-endian hosts, which is all .NET runs on here).</summary>
+    public static ReadOnlySpan<uint> AsPixels(ReadOnlySpan<byte> rgba) => MemoryMarshal.Cast<byte, uint>(rgba);
+}

@@ -1,0 +1,214 @@
+using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Crs;
+using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Rendering;
+using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Rendering.Encoders;
+using GeoMas.Ogc.Rendering.Symbolizers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+
+namespace GeoMas.Ogc.Rendering.Map;
+
+/// <summary>
+/// Draws maps with SkiaSharp. Each render owns its canvas, paints and label state, so renders run in parallel
+/// safely; the only shared state is immutable (styles, typefaces, decoded symbols).
+/// </summary>
+/// <remarks>
+/// Layers are drawn bottom to top while their features stream in; labels are collected and placed last, above
+/// all geometry. Each FeatureTypeStyle is a full pass over a layer's features. Rather than querying the source once
+/// per FeatureTypeStyle or keeping every feature's path, one query feeds all passes: the first pass draws straight
+/// onto the canvas and later passes are recorded into SKPictures (cheap display lists, no pixel buffers) that are
+/// played back in order once the layer's stream ends, so road fills land on top of every road casing.
+/// </remarks>
+public sealed class SkiaMapRenderer : IMapRenderer
+{
+    private readonly IFeatureSourceProvider _sources;
+    private readonly CrsRegistry _crs;
+    private readonly ServiceLimits _limits;
+    private readonly ILogger _logger;
+    private readonly SymbolizerPainters _painters = SymbolizerPainters.Default;
+
+    public SkiaMapRenderer(IFeatureSourceProvider sources, CrsRegistry crs, ServiceLimits limits, ILogger<SkiaMapRenderer>? logger = null)
+    {
+        _sources = sources ?? throw new ArgumentNullException(nameof(sources));
+        _crs = crs ?? throw new ArgumentNullException(nameof(crs));
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public ImageEncoderOptions EncoderOptions { get; init; } = ImageEncoderOptions.Default;
+
+    public async Task RenderAsync(MapRequest request, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        if (request.Width <= 0 || request.Height <= 0)
+            throw new ArgumentOutOfRangeException(nameof(request), "Width and height must be positive.");
+
+        using var encoded = new MemoryStream();
+        using (var surface = CreateSurface(request.Width + 2 * Math.Max(0, request.Buffer), request.Height + 2 * Math.Max(0, request.Buffer)))
+        {
+            var canvas = surface.Canvas;
+            canvas.Clear(request.Transparent ? SKColors.Transparent : PaintCache.ToSkColor(request.Background));
+            if (request.Bbox.Width > 0 && request.Bbox.Height > 0 && !request.Bbox.IsNull)
+            {
+                var viewport = MapViewport.For(request, _crs);
+                using var context = new RenderContext(canvas, viewport);
+                foreach (var layer in request.Layers)
+                    await DrawLayerAsync(context, layer, request, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                context.Canvas = canvas;
+                context.Labels.PlaceAndDraw(canvas);
+            }
+            canvas.Flush();
+
+            var pixels = surface.PeekPixels();
+            if (request.Buffer > 0)
+                pixels = pixels.ExtractSubset(SKRectI.Create(request.Buffer, request.Buffer, request.Width, request.Height))
+                    ?? throw new InvalidOperationException("Cannot crop the metatile buffer.");
+            ImageEncoder.Encode(pixels, request.Format, request.Background, encoded, EncoderOptions);
+        }
+        // Encoded in memory first: HTTP response bodies forbid synchronous writes.
+        encoded.Position = 0;
+        await encoded.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void RenderMessage(int width, int height, ImageFormat format, bool transparent, RgbaColor background, string? message, Stream output) =>
+        MessageImage.Render(width, height, format, transparent, background, message, output, EncoderOptions);
+
+    internal static SKSurface CreateSurface(int width, int height) =>
+        SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        ?? throw new InvalidOperationException($"Cannot allocate a {width}×{height} canvas.");
+
+    private async Task DrawLayerAsync(RenderContext context, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)
+    {
+        var layer = mapLayer.Layer;
+        if (layer.Kind != LayerKind.Vector)
+        {
+            _logger.LogDebug("Layer {Layer} of kind {Kind} is not drawn by the vector renderer", layer.Id, layer.Kind);
+            return;
+        }
+        var viewport = context.Viewport;
+        var scale = viewport.ScaleDenominator;
+        if ((layer.MinScaleDenominator is { } min && scale < min) || (layer.MaxScaleDenominator is { } max && scale >= max))
+            return;
+
+        var layerStyle = mapLayer.Style ?? layer.DefaultStyle;
+        var style = layerStyle?.Model ?? DefaultStyles.For(layer.GeometryKind);
+        context.StyleDirectory = string.IsNullOrEmpty(layerStyle?.FilePath) ? null : Path.GetDirectoryName(Path.GetFullPath(layerStyle.FilePath));
+        var plan = LayerPlan.Create(layer, style, scale, context, _painters, _logger);
+        if (plan is null)
+            return;
+
+        var queryBbox = QueryBbox(viewport, request.Srid, plan.ReachPixels);
+        if (queryBbox is null)
+            return;
+        var maxFeatures = _limits.MaxFeaturesPerMap;
+        var query = new FeatureQuery
+        {
+            Layer = layer,
+            Bbox = queryBbox,
+            BboxSrid = request.Srid,
+            OutputSrid = request.Srid,
+            Properties = plan.Properties,
+            Filter = plan.QueryFilter,
+            Time = request.Time,
+            SimplifyTolerance = SimplifyTolerance(viewport, request.Srid, layer.Srid),
+            Limit = maxFeatures + 1,
+        };
+        context.TextFunctions = plan.TextFunctions;
+
+        var canvas = context.Canvas;
+        var passes = plan.Passes;
+        var recorders = new SKPictureRecorder?[passes.Count];
+        var passCanvases = new SKCanvas[passes.Count];
+        passCanvases[0] = canvas;
+        var cull = SKRect.Create(viewport.CanvasWidth, viewport.CanvasHeight);
+        try
+        {
+            for (var i = 1; i < passes.Count; i++)
+            {
+                recorders[i] = new SKPictureRecorder();
+                passCanvases[i] = recorders[i]!.BeginRecording(cull);
+            }
+
+            using var drawable = new DrawableFeature(viewport);
+            var count = 0;
+            await foreach (var feature in _sources.For(layer).QueryAsync(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (++count > maxFeatures)
+                {
+                    _logger.LogWarning("Layer {Layer} has more than {Max} features in the map; the rest is not drawn", layer.Id, maxFeatures);
+                    break;
+                }
+                if (feature.Geometry is not { IsEmpty: false } geometry)
+                    continue;
+                drawable.Reset(feature, geometry);
+                // Sub-pixel lines and polygons are invisible once antialiased: skip them rather than draw noise.
+                if (!drawable.IsPuntal && drawable.PixelWidth < 0.5 && drawable.PixelHeight < 0.5)
+                    continue;
+                for (var i = 0; i < passes.Count; i++)
+                {
+                    context.Canvas = passCanvases[i];
+                    passes[i].Paint(context, drawable);
+                }
+            }
+
+            context.Canvas = canvas;
+            for (var i = 1; i < passes.Count; i++)
+            {
+                using var picture = recorders[i]!.EndRecording();
+                recorders[i]!.Dispose();
+                recorders[i] = null;
+                canvas.DrawPicture(picture);
+            }
+        }
+        finally
+        {
+            context.Canvas = canvas;
+            foreach (var recorder in recorders)
+                recorder?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The map extent grown by how far symbols reach (so a point just outside the map still shows the half of its
+    /// symbol that falls inside), clamped to the CRS's area of use so out-of-domain requests never reach a
+    /// reprojection (TRAP-11). Null when nothing is left.
+    /// </summary>
+    private Envelope? QueryBbox(MapViewport viewport, int srid, double reachPixels)
+    {
+        var rendered = viewport.RenderedBbox;
+        var grown = new Envelope(rendered);
+        grown.ExpandBy(reachPixels / viewport.ScaleX, reachPixels / viewport.ScaleY);
+        var valid = _crs.ValidBounds(srid);
+        var clamped = grown.Intersection(valid);
+        return clamped.IsNull || clamped.Width <= 0 || clamped.Height <= 0 ? null : clamped;
+    }
+
+    /// <summary>About half a pixel, expressed in the layer's native units (sources simplify before reprojecting).</summary>
+    private double SimplifyTolerance(MapViewport viewport, int mapSrid, int layerSrid)
+    {
+        var halfPixel = 0.5 / viewport.ScaleX;
+        if (mapSrid == layerSrid)
+            return halfPixel;
+        try
+        {
+            var transform = _crs.GetTransform(mapSrid, layerSrid);
+            var centre = viewport.Bbox.Centre;
+            double x0 = centre.X, y0 = centre.Y, x1 = centre.X + halfPixel, y1 = centre.Y;
+            transform.Transform(ref x0, ref y0);
+            transform.Transform(ref x1, ref y1);
+            var d = Math.Sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
+            return double.IsFinite(d) ? d : 0;
+        }
+        catch (Exception ex) when (ex is UnsupportedCrsException or ArgumentException or InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Rendering.Map;
+using NetTopologySuite.Algorithm.Construct;
+using NetTopologySuite.Geometries;
+using SkiaSharp;
+
+namespace GeoMas.Ogc.Rendering.Symbolizers;
+
+/// <summary>
+/// Turns TextSymbolizers into label candidates; nothing is drawn here, the placer draws after all layers.
+/// Polygons are labelled at their visual centre (the centre of the largest inscribed circle, "pole of
+/// inaccessibility") of the part inside the map, which reads better than a centroid on L-shaped or concave shapes.
+/// </summary>
+internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
+{
+    protected override void Paint(RenderContext context, TextSymbolizer symbolizer, DrawableFeature feature)
+    {
+        if (!context.TextFunctions.TryGetValue(symbolizer, out var compiled))
+            return;
+        var text = compiled.Label(feature.Feature);
+        if (string.IsNullOrWhiteSpace(text))
+            return;
+        var priority = compiled.Priority is { } p ? ToPriority(p(feature.Feature)) : 0;
+        var style = context.Labels.StyleFor(symbolizer);
+
+        if (style.IsLinePlacement && !feature.IsPuntal)
+        {
+            // A polygon labelled along its outline uses the exterior ring; a multi-line its longest part.
+            var line = feature.IsPolygonal ? feature.Parts.FirstOrDefault() : DrawableFeature.LongestPart(feature.Parts);
+            if (line is { Length: >= 2 })
+                context.Labels.Add(text, style, priority, line[line.Length / 2], line);
+            return;
+        }
+
+        if (feature.IsPolygonal)
+        {
+            if (VisualCentre(context.Viewport, feature.Geometry) is { } centre)
+                context.Labels.Add(text, style, priority, centre, null);
+            return;
+        }
+
+        var anchors = context.ScratchPoints;
+        feature.AnchorPoints(anchors);
+        foreach (var anchor in anchors)
+            context.Labels.Add(text, style, priority, anchor, null);
+    }
+
+    protected override double Reach(RenderContext context, TextSymbolizer symbolizer)
+    {
+        // Labels crossing the image edge are dropped (or drawn in the metatile buffer), so features whose anchor
+        // lies outside the map never need fetching: only a displacement can bring an outside anchor's text inside.
+        var halo = symbolizer.Halo?.Radius ?? 0;
+        return symbolizer.Placement is PointPlacement point
+            ? context.ToPixels(Math.Abs(point.DisplacementX) + Math.Abs(point.DisplacementY) + halo, symbolizer.Uom)
+            : context.ToPixels(halo, symbolizer.Uom);
+    }
+
+    private static SKPoint? VisualCentre(MapViewport viewport, Geometry geometry)
+    {
+        var visible = geometry;
+        var view = viewport.RenderedBbox;
+        if (!view.Contains(geometry.EnvelopeInternal))
+        {
+            try
+            {
+                visible = geometry.Intersection(geometry.Factory.ToGeometry(view));
+            }
+            catch (TopologyException)
+            {
+                visible = geometry; // invalid polygon: fall back to the whole shape
+            }
+            if (visible.IsEmpty || visible is not (Polygon or MultiPolygon))
+                return null;
+        }
+        Coordinate centre;
+        try
+        {
+            // Tolerance of one pixel: finer is invisible and costs iterations.
+            centre = new MaximumInscribedCircle(visible, 1 / viewport.ScaleX).GetCenter().Coordinate;
+        }
+        catch (Exception ex) when (ex is ArgumentException or TopologyException or InvalidOperationException)
+        {
+            centre = NetTopologySuite.Algorithm.InteriorPoint.GetInteriorCoord(visible);
+        }
+        return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
+    }
+
+    private static double ToPriority(object? value) => value switch
+    {
+        null => 0,
+        double d => d,
+        IConvertible c when value is not string => c.ToDouble(CultureInfo.InvariantCulture),
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => 0,
+    };
+}
