@@ -30,7 +30,7 @@
           <se:MaxScaleDenominator>50000</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#A89888</se:SvgParameter>
+              <se:SvgParameter name="fill">#B9AC9F</se:SvgParameter>
             </se:Fill>
           </se:PolygonSymbolizer>
         </se:Rule>
@@ -46,11 +46,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#D8C7B4</se:SvgParameter>
+              <se:SvgParameter name="fill">#E3D7CA</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#9E8A74</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#B9A690</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -67,11 +67,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#C4B3A4</se:SvgParameter>
+              <se:SvgParameter name="fill">#D2C4B6</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#85705E</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#A38F7C</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -88,11 +88,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#D9A6A0</se:SvgParameter>
+              <se:SvgParameter name="fill">#E2B3AD</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#A0605A</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#B0706A</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -109,11 +109,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#BDB7CC</se:SvgParameter>
+              <se:SvgParameter name="fill">#CBC6D8</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#736C88</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#8A83A0</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -130,11 +130,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#E3C59A</se:SvgParameter>
+              <se:SvgParameter name="fill">#EBD2AE</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#A88550</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#B8976A</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -151,11 +151,11 @@
           <se:MaxScaleDenominator>12500</se:MaxScaleDenominator>
           <se:PolygonSymbolizer>
             <se:Fill>
-              <se:SvgParameter name="fill">#D3CFA4</se:SvgParameter>
+              <se:SvgParameter name="fill">#DEDAB6</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
-              <se:SvgParameter name="stroke">#8E8A5A</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">0.6</se:SvgParameter>
+              <se:SvgParameter name="stroke">#A19D70</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.5</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">miter</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Parcelles (synthetic cadastre). SLD 1.0.0.
-  Scale denominators are OGC standard-rendering-pixel scales (0.28 mm): 1:25 000 ≈ web-mercator z14-15,
-  1:10 000 ≈ z16, 1:2 500 ≈ between z17 (≈ 1:3 000) and z18 (≈ 1:1 500) at 45°N.
+  Scale denominators are OGC standard-rendering-pixel scales (0.28 mm): 1:15 000 ≈ web-mercator z15,
+  1:10 000 ≈ z15-16, 1:2 500 ≈ between z17 (≈ 1:3 000) and z18 (≈ 1:1 500) at 45°N.
   Parcels are hidden at smaller scales: 300 000 polygons would be a grey smear.
   The fill stays nearly transparent because the "plan" composite draws parcels over the PLU zones.
 -->
@@ -25,12 +25,12 @@
           <Name>parcelles_moyenne_echelle</Name>
           <Title>Parcelle</Title>
           <MinScaleDenominator>10000</MinScaleDenominator>
-          <MaxScaleDenominator>25000</MaxScaleDenominator>
+          <MaxScaleDenominator>15000</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#B4A48C</CssParameter>
               <CssParameter name="stroke-width">0.4</CssParameter>
-              <CssParameter name="stroke-opacity">0.7</CssParameter>
+              <CssParameter name="stroke-opacity">0.55</CssParameter>
             </Stroke>
           </PolygonSymbolizer>
         </Rule>

@@ -45,12 +45,12 @@
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#E6004D</se:SvgParameter>
-              <se:SvgParameter name="fill-opacity">0.35</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.28</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
               <se:SvgParameter name="stroke">#A8003A</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">1.0</se:SvgParameter>
-              <se:SvgParameter name="stroke-opacity">0.9</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-opacity">0.7</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -67,12 +67,12 @@
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#FF6600</se:SvgParameter>
-              <se:SvgParameter name="fill-opacity">0.35</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.28</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
               <se:SvgParameter name="stroke">#B34700</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">1.0</se:SvgParameter>
-              <se:SvgParameter name="stroke-opacity">0.9</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-opacity">0.7</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -89,12 +89,12 @@
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#FFB27F</se:SvgParameter>
-              <se:SvgParameter name="fill-opacity">0.35</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.28</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
               <se:SvgParameter name="stroke">#A8602E</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">1.0</se:SvgParameter>
-              <se:SvgParameter name="stroke-opacity">0.9</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-opacity">0.7</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -111,12 +111,12 @@
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#FFFF00</se:SvgParameter>
-              <se:SvgParameter name="fill-opacity">0.35</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.28</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
               <se:SvgParameter name="stroke">#7F7F00</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">1.0</se:SvgParameter>
-              <se:SvgParameter name="stroke-opacity">0.9</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-opacity">0.7</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
@@ -133,12 +133,12 @@
           <se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#56AA02</se:SvgParameter>
-              <se:SvgParameter name="fill-opacity">0.35</se:SvgParameter>
+              <se:SvgParameter name="fill-opacity">0.28</se:SvgParameter>
             </se:Fill>
             <se:Stroke>
               <se:SvgParameter name="stroke">#346601</se:SvgParameter>
-              <se:SvgParameter name="stroke-width">1.0</se:SvgParameter>
-              <se:SvgParameter name="stroke-opacity">0.9</se:SvgParameter>
+              <se:SvgParameter name="stroke-width">0.8</se:SvgParameter>
+              <se:SvgParameter name="stroke-opacity">0.7</se:SvgParameter>
               <se:SvgParameter name="stroke-linejoin">round</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
