@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using GeoMas.Ogc.Server.Cli;
+
+// geomas [serve|check] [--config <file>] [ASP.NET Core options such as --urls]
+return await GeoMasCli.RunAsync(args);

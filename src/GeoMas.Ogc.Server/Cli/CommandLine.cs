@@ -1,0 +1,64 @@
+namespace GeoMas.Ogc.Server.Cli;
+
+public enum CliVerb { Serve, Check, Help }
+
+/// <summary>
+/// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
+/// configuration (<c>--urls</c>, <c>--Limits:MaxWidth=2048</c>, ...).
+/// </summary>
+public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] HostArgs, string? Error)
+{
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var verb = CliVerb.Serve;
+        string? config = null;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (i == 0 && !arg.StartsWith('-'))
+            {
+                switch (arg.ToLowerInvariant())
+                {
+                    case "serve": verb = CliVerb.Serve; continue;
+                    case "check": verb = CliVerb.Check; continue;
+                    case "help": verb = CliVerb.Help; continue;
+                    default: return new CommandLine(CliVerb.Help, null, [], $"unknown verb '{arg}'");
+                }
+            }
+            if (arg is "-h" or "--help" or "-?")
+            {
+                verb = CliVerb.Help;
+                continue;
+            }
+            if (arg is "--config" or "-c")
+            {
+                if (i + 1 >= args.Count)
+                    return new CommandLine(CliVerb.Help, null, [], "--config needs a file");
+                config = args[++i];
+                continue;
+            }
+            if (arg.StartsWith("--config=", StringComparison.Ordinal))
+            {
+                config = arg["--config=".Length..];
+                continue;
+            }
+            rest.Add(arg);
+        }
+        return new CommandLine(verb, config, [.. rest], null);
+    }
+
+    public const string Usage = """
+        Usage: geomas [serve|check] [--config <file>] [ASP.NET Core options]
+
+          serve (default)   run the server (port 5000 unless --urls or ASPNETCORE_URLS says otherwise)
+          check             validate the configuration, the style files and the database tables, columns
+                            and SRIDs; print every problem; exit 1 when there is one, 0 otherwise
+          --config <file>   configuration file (default: config/geomas.json, found from the current folder
+                            or above the program); relative paths are tried from the current folder, then
+                            from the repository root. GEOMAS_CONFIG sets the same.
+
+        Any configuration key can be overridden by an environment variable (Limits__MaxWidth=2048) or on the
+        command line (--Limits:MaxWidth=2048); ${VAR:-default} in connection strings reads the environment.
+        """;
+}

@@ -1,0 +1,20 @@
+namespace GeoMas.Ogc.Server.Configuration;
+
+/// <summary>The <c>server</c> section: HTTP concerns of this process (the catalog does not depend on them).</summary>
+public sealed class ServerOptions
+{
+    /// <summary>Honour X-Forwarded-For/-Proto/-Host/-Prefix (the server normally sits behind a reverse proxy).</summary>
+    public bool ForwardedHeaders { get; set; } = true;
+
+    /// <summary>Proxies whose X-Forwarded-* headers are trusted; empty = any proxy.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Value of Access-Control-Allow-Origin on every response.</summary>
+    public string CorsAllowOrigin { get; set; } = "*";
+
+    /// <summary>Listening URLs when neither --urls nor ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS say otherwise.</summary>
+    public string DefaultUrls { get; set; } = "http://*:5000";
+
+    /// <summary>Time given to in-flight requests on shutdown (SIGTERM).</summary>
+    public double ShutdownTimeoutSeconds { get; set; } = 30;
+}

@@ -1,0 +1,55 @@
+using GeoMas.Ogc.Core.Catalog.Configuration;
+using GeoMas.Ogc.Core.Crs;
+using GeoMas.Ogc.Rendering.Sld;
+using GeoMas.Ogc.Sources;
+using Microsoft.Extensions.Configuration;
+
+namespace GeoMas.Ogc.Server.Hosting;
+
+/// <summary>
+/// Binds, builds and loads the catalog: shared by <c>serve</c> (refuses to start on errors) and <c>check</c>
+/// (prints them), so both verbs judge a configuration the same way.
+/// </summary>
+public static class CatalogStartup
+{
+    public static async Task<CatalogStartupResult> LoadAsync(
+        IConfiguration configuration, string configDirectory, bool? requireSources, CancellationToken cancellationToken)
+    {
+        GeoMasOptions options;
+        try
+        {
+            options = configuration.Get<GeoMasOptions>() ?? new GeoMasOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder stops at the first value of the wrong type ("abc" for a number); its message names the key.
+            return new CatalogStartupResult(null, [$"configuration: {ex.Message} {ex.InnerException?.Message}".TrimEnd()], []);
+        }
+
+        var crs = new CrsRegistry();
+        var styleReader = new SldStyleReader();
+        var built = CatalogBuilder.Build(options, configDirectory, styleReader, crs);
+        if (!built.Succeeded)
+            return new CatalogStartupResult(null, built.Errors, []);
+        var draft = built.Snapshot!;
+
+        SourceRegistry registry;
+        try
+        {
+            registry = new SourceRegistry(draft.Sources.Values, crs);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException)
+        {
+            return new CatalogStartupResult(null, [$"sources: {ex.Message}"], []);
+        }
+
+        var loaded = await CatalogLoader.LoadAsync(
+            draft, registry, registry.All, crs, requireSources ?? options.Startup.RequireSources, cancellationToken).ConfigureAwait(false);
+        if (!loaded.Succeeded)
+        {
+            await registry.DisposeAsync().ConfigureAwait(false);
+            return new CatalogStartupResult(null, loaded.Errors, loaded.Warnings);
+        }
+        return new CatalogStartupResult(new LoadedCatalog(loaded.Snapshot!, registry, crs, styleReader), [], loaded.Warnings);
+    }
+}

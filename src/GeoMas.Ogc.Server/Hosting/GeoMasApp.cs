@@ -1,0 +1,110 @@
+using System.Net;
+using GeoMas.Ogc.Server.Cli;
+using GeoMas.Ogc.Server.Composition;
+using GeoMas.Ogc.Server.Configuration;
+using GeoMas.Ogc.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GeoMas.Ogc.Server.Hosting;
+
+/// <summary>
+/// Builds the whole server: configuration, validated catalog, services, middleware, endpoints. Program and the
+/// integration tests use the same method, so the tests exercise the real composition (tests only add
+/// <c>UseTestServer</c> through <paramref name="configure"/>).
+/// </summary>
+public static class GeoMasApp
+{
+    public static async Task<GeoMasAppResult> CreateAsync(
+        CommandLine commandLine, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.HostArgs });
+        var configDirectory = GeoMasConfiguration.AddGeoMasSources(builder.Configuration, commandLine.ConfigPath, commandLine.HostArgs, out var files, out var error);
+
+        // A logger of the final configuration (console formatter included) for the startup messages.
+        using var startupLogs = LoggerFactory.Create(logging =>
+        {
+            logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+            logging.AddConsole();
+        });
+        var log = startupLogs.CreateLogger("GeoMas.Ogc.Server.Startup");
+        if (configDirectory is null)
+        {
+            log.LogCritical("Configuration error: {Error}", error);
+            return new GeoMasAppResult(null, [error!]);
+        }
+        log.LogInformation("Configuration files: {Files}", string.Join(", ", files));
+
+        var loaded = await CatalogStartup.LoadAsync(builder.Configuration, configDirectory, null, cancellationToken);
+        foreach (var warning in loaded.Warnings)
+            log.LogWarning("Catalog warning: {Warning}", warning);
+        if (!loaded.Succeeded)
+        {
+            foreach (var problem in loaded.Errors)
+                log.LogCritical("Catalog error: {Error}", problem);
+            log.LogCritical("The catalog has {Count} error(s); the server does not start", loaded.Errors.Count);
+            return new GeoMasAppResult(null, loaded.Errors);
+        }
+        var catalog = loaded.Catalog!;
+        log.LogInformation("Catalog loaded: {LayerCount} layers, {SourceCount} sources, updateSequence {UpdateSequence}",
+            catalog.Snapshot.Layers.Count, catalog.Snapshot.Sources.Count, catalog.Snapshot.UpdateSequence);
+
+        var server = builder.Configuration.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
+        ConfigureHost(builder, server);
+        builder.Services
+            .AddGeoMasCore(catalog)
+            .AddGeoMasSources(catalog)
+            .AddGeoMasRendering(catalog);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        // Resolve the registry once so the container owns it (and disposes its pools on shutdown).
+        _ = app.Services.GetRequiredService<GeoMas.Ogc.Sources.SourceRegistry>();
+        ConfigurePipeline(app, server);
+        return new GeoMasAppResult(app, []);
+    }
+
+    private static void ConfigureHost(WebApplicationBuilder builder, ServerOptions server)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
+            builder.WebHost.UseUrls(server.DefaultUrls);
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(server.ShutdownTimeoutSeconds, 1, 600)));
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                                 | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            if (server.KnownProxies.Count == 0)
+            {
+                // Any proxy: the server is meant to run behind one, and the headers only shape URLs it prints.
+                o.ForwardLimit = null;
+            }
+            else
+            {
+                foreach (var proxy in server.KnownProxies)
+                {
+                    if (IPAddress.TryParse(proxy, out var address))
+                        o.KnownProxies.Add(address);
+                }
+            }
+        });
+    }
+
+    private static void ConfigurePipeline(WebApplication app, ServerOptions server)
+    {
+        if (server.ForwardedHeaders)
+            app.UseForwardedHeaders();
+        app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);
+        app.UseMiddleware<HeadRequestMiddleware>();
+        // Explicit: routing must come after the HEAD rewrite, so that HEAD matches the GET endpoints.
+        app.UseRouting();
+        app.MapGeoMasEndpoints();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace GeoMas.Ogc.Server.Http;
+
+/// <summary>
+/// Answers HEAD wherever GET is answered (TRAP-6: minimal-API <c>MapGet</c> endpoints answer HEAD with 405).
+/// Runs the request as a GET with a body sink, so every endpoint — present and future, every protocol — gets HEAD
+/// with the GET's status, headers and Content-Length, and no body. Must run before routing.
+/// </summary>
+public sealed class HeadRequestMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var sink = new CountingNullStream();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(sink));
+        context.Request.Method = HttpMethods.Get;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            // The server sees a HEAD again when it completes the response, so it sends no body and accepts a
+            // Content-Length without bytes.
+            context.Request.Method = HttpMethods.Head;
+            context.Features.Set(originalBody);
+        }
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && sink.Count > 0)
+            context.Response.ContentLength = sink.Count;
+    }
+}

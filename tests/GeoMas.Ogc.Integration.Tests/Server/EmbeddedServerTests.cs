@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json;
+using GeoMas.Ogc.Core.Catalog;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeoMas.Ogc.Integration.Tests.Server;
+
+/// <summary>The README's first command: the default configuration, no database, no Redis.</summary>
+public class EmbeddedServerTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
+{
+    private readonly HttpClient _client = fixture.App.CreateClient();
+
+    [Fact]
+    public void Publishes_the_layer_ids_of_the_architecture_with_extents_from_the_data()
+    {
+        var snapshot = fixture.App.App.Services.GetRequiredService<ICatalogProvider>().Current;
+
+        Assert.Equal(["communes", "parcelles", "batiments", "routes", "plu_zones", "sentiers", "fond_plan", "plan"],
+            snapshot.Layers.Select(l => l.Id));
+        var parcelles = snapshot.FindLayer("parcelles")!;
+        // ogrinfo: 935263.24 6378595.80 - 950073.03 6400756.02 (EPSG:2154), around Gap (6.07°E, 44.56°N);
+        // the GeoPackage R-tree stores float32 bounds, hence the metre of tolerance.
+        Assert.Equal(935263.24, parcelles.Extent.MinX, 1.0);
+        Assert.Equal(6400756.02, parcelles.Extent.MaxY, 1.0);
+        Assert.InRange(parcelles.GeographicExtent.Centre.X, 5.9, 6.2);
+        Assert.InRange(parcelles.GeographicExtent.Centre.Y, 44.4, 44.7);
+        Assert.NotEmpty(snapshot.FindLayer("plu_zones")!.Time!.Values);
+        Assert.True(snapshot.FindLayer("plan")!.Extent.Contains(parcelles.Extent));
+    }
+
+    [Fact]
+    public async Task Liveness_answers_healthy()
+    {
+        using var response = await _client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_pings_every_source()
+    {
+        using var response = await _client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        var check = Assert.Single(json.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal("source:main", check.GetProperty("name").GetString());
+        Assert.Equal("Healthy", check.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/no/such/path")]
+    [InlineData("/wms?SERVICE=WMS&REQUEST=NoSuchOperation")]
+    public async Task Every_response_allows_any_origin(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Origin", "https://maps.example.net");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
+    public async Task Preflight_requests_are_answered()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/health/ready");
+        request.Headers.Add("Origin", "https://maps.example.net");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "x-requested-with");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
+        Assert.Equal("x-requested-with", response.Headers.GetValues("Access-Control-Allow-Headers").Single());
+    }
+
+    [Fact]
+    public async Task Head_returns_the_headers_of_get_without_a_body()
+    {
+        using var get = await _client.GetAsync("/health/ready");
+        var getBody = await get.Content.ReadAsByteArrayAsync();
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/ready"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        // The JSON holds timings, so its length may differ by a few bytes; the GET's own length must be announced.
+        Assert.InRange(head.Content.Headers.ContentLength!.Value, getBody.Length - 10, getBody.Length + 10);
+    }
+}
