@@ -47,8 +47,8 @@
           </PolygonSymbolizer>
           <PolygonSymbolizer>
             <Stroke>
-              <CssParameter name="stroke">#6E5A87</CssParameter>
-              <CssParameter name="stroke-width">1.2</CssParameter>
+              <CssParameter name="stroke">#7D6A96</CssParameter>
+              <CssParameter name="stroke-width">1</CssParameter>
               <CssParameter name="stroke-dasharray">8 3 2 3</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
             </Stroke>
@@ -179,7 +179,7 @@
               </Fill>
             </Halo>
             <Fill>
-              <CssParameter name="fill">#4a3f5c</CssParameter>
+              <CssParameter name="fill">#2f2540</CssParameter>
             </Fill>
             <Priority><ogc:PropertyName>population</ogc:PropertyName></Priority>
             <VendorOption name="autoWrap">90</VendorOption>
@@ -499,8 +499,8 @@
           </PolygonSymbolizer>
           <PolygonSymbolizer>
             <Stroke>
-              <CssParameter name="stroke">#6E5A87</CssParameter>
-              <CssParameter name="stroke-width">1.2</CssParameter>
+              <CssParameter name="stroke">#7D6A96</CssParameter>
+              <CssParameter name="stroke-width">1</CssParameter>
               <CssParameter name="stroke-dasharray">8 3 2 3</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
             </Stroke>
@@ -631,7 +631,7 @@
               </Fill>
             </Halo>
             <Fill>
-              <CssParameter name="fill">#4a3f5c</CssParameter>
+              <CssParameter name="fill">#2f2540</CssParameter>
             </Fill>
             <Priority><ogc:PropertyName>population</ogc:PropertyName></Priority>
             <VendorOption name="autoWrap">90</VendorOption>
