@@ -1,0 +1,158 @@
+using GeoMas.Ogc.Core.Rendering;
+using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Rendering.Encoders;
+using SkiaSharp;
+
+namespace GeoMas.Ogc.Rendering.Tests.ImageEncoders;
+
+public class ImageEncoderTests
+{
+    /// <summary>A map-like test image: transparent background, opaque red square, semi-transparent blue disc, a gradient band.</summary>
+    private static SKBitmap Sample(bool gradient)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(64, 48, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.Transparent);
+        using var red = new SKPaint { Color = new SKColor(255, 0, 0) };
+        canvas.DrawRect(new SKRect(4, 4, 24, 24), red);
+        using var blue = new SKPaint { Color = new SKColor(0, 0, 255, 128), IsAntialias = true };
+        canvas.DrawCircle(40, 20, 10, blue);
+        if (gradient)
+        {
+            using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(64, 0),
+                [SKColors.Yellow, SKColors.Green, SKColors.Purple], SKShaderTileMode.Clamp);
+            using var paint = new SKPaint { Shader = shader };
+            for (var y = 32; y < 48; y++)
+            {
+                using var row = new SKPaint { Color = new SKColor((byte)(y * 5), 30, (byte)(255 - y * 5)) };
+                canvas.DrawRect(new SKRect(0, y, 64, y + 1), y % 2 == 0 ? paint : row);
+            }
+        }
+        return bitmap;
+    }
+
+    private static byte[] Encode(SKBitmap bitmap, ImageFormat format, RgbaColor? background = null)
+    {
+        using var output = new MemoryStream();
+        ImageEncoder.Encode(bitmap.PeekPixels(), format, background ?? RgbaColor.White, output);
+        return output.ToArray();
+    }
+
+    private static int DistinctColours(SKBitmap bitmap)
+    {
+        var set = new HashSet<uint>();
+        for (var y = 0; y < bitmap.Height; y++)
+            for (var x = 0; x < bitmap.Width; x++)
+                set.Add((uint)bitmap.GetPixel(x, y));
+        return set.Count;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Png8_is_an_indexed_png_with_transparency_that_decodes(bool gradient)
+    {
+        using var source = Sample(gradient);
+        var bytes = Encode(source, ImageFormat.Png8);
+
+        Assert.Equal(3, bytes[25]); // IHDR colour type 3 = palette
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.NotNull(decoded);
+        Assert.Equal(64, decoded.Width);
+        Assert.Equal(48, decoded.Height);
+        Assert.True(DistinctColours(decoded) <= 256);
+        Assert.Equal(0, decoded.GetPixel(1, 1).Alpha);
+        Assert.Equal(new SKColor(255, 0, 0), decoded.GetPixel(10, 10));
+        var disc = decoded.GetPixel(40, 20);
+        Assert.InRange(disc.Alpha, 110, 145);
+        Assert.True(disc.Blue > 200 && disc.Red < 30, disc.ToString());
+    }
+
+    [Fact]
+    public void Png8_median_cut_keeps_colours_close_to_the_original()
+    {
+        using var source = new SKBitmap(new SKImageInfo(256, 64, SKColorType.Rgba8888, SKAlphaType.Premul));
+        for (var y = 0; y < 64; y++)
+            for (var x = 0; x < 256; x++)
+                source.SetPixel(x, y, new SKColor((byte)x, (byte)(y * 4), (byte)(255 - x)));
+
+        using var decoded = SKBitmap.Decode(Encode(source, ImageFormat.Png8));
+
+        Assert.True(DistinctColours(decoded) <= 256);
+        double error = 0;
+        for (var y = 0; y < 64; y++)
+            for (var x = 0; x < 256; x++)
+            {
+                var a = source.GetPixel(x, y);
+                var b = decoded.GetPixel(x, y);
+                error += Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue);
+            }
+        var meanPerChannel = error / (256 * 64 * 3);
+        Assert.True(meanPerChannel < 6, $"mean error {meanPerChannel}");
+    }
+
+    [Fact]
+    public void Png8_with_few_colours_uses_a_small_bit_depth()
+    {
+        using var source = new SKBitmap(new SKImageInfo(33, 9, SKColorType.Rgba8888, SKAlphaType.Premul));
+        source.Erase(SKColors.Transparent);
+        for (var x = 0; x < 33; x += 3)
+            source.SetPixel(x, 4, SKColors.Black);
+
+        var bytes = Encode(source, ImageFormat.Png8);
+
+        Assert.Equal(1, bytes[24]); // two colours → 1 bit per pixel
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.Equal(SKColors.Black, decoded.GetPixel(30, 4));
+        Assert.Equal(0, decoded.GetPixel(31, 4).Alpha);
+    }
+
+    [Fact]
+    public void Png32_keeps_alpha()
+    {
+        using var source = Sample(false);
+        using var decoded = SKBitmap.Decode(Encode(source, ImageFormat.Png));
+
+        Assert.Equal(0, decoded.GetPixel(1, 1).Alpha);
+        Assert.Equal(new SKColor(255, 0, 0), decoded.GetPixel(10, 10));
+    }
+
+    [Fact]
+    public void Png24_is_flattened_onto_the_background_without_alpha_channel()
+    {
+        using var source = Sample(false);
+        var bytes = Encode(source, ImageFormat.Png24, new RgbaColor(0, 255, 0));
+
+        Assert.Equal(2, bytes[25]); // colour type 2 = RGB
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.Equal(new SKColor(0, 255, 0), decoded.GetPixel(1, 1));
+        Assert.Equal(new SKColor(255, 0, 0), decoded.GetPixel(10, 10));
+    }
+
+    [Theory]
+    [InlineData("image/jpeg")]
+    [InlineData("image/webp")]
+    public void Jpeg_and_webp_decode_with_the_right_size(string mime)
+    {
+        using var source = Sample(true);
+        var bytes = Encode(source, ImageFormat.Find(mime)!);
+
+        using var codec = SKCodec.Create(new MemoryStream(bytes));
+        Assert.Equal(mime == "image/jpeg" ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Webp, codec.EncodedFormat);
+        using var decoded = SKBitmap.Decode(bytes);
+        Assert.Equal(64, decoded.Width);
+        Assert.Equal(48, decoded.Height);
+        var red = decoded.GetPixel(12, 12);
+        Assert.True(red.Red > 200 && red.Green < 60, red.ToString());
+    }
+
+    [Fact]
+    public void Jpeg_flattens_transparency_onto_the_background()
+    {
+        using var source = Sample(false);
+        using var decoded = SKBitmap.Decode(Encode(source, ImageFormat.Jpeg, new RgbaColor(0, 0, 0)));
+
+        var corner = decoded.GetPixel(1, 1);
+        Assert.True(corner.Red < 20 && corner.Green < 20 && corner.Blue < 20, corner.ToString());
+    }
+}
