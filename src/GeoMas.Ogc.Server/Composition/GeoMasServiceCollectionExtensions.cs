@@ -1,8 +1,7 @@
 using GeoMas.Ogc.Core.Catalog;
-using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features;
 using GeoMas.Ogc.Core.Rendering;
-using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Rendering.Legends;
 using GeoMas.Ogc.Rendering.Map;
 using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Hosting;
@@ -51,7 +50,7 @@ public static class GeoMasServiceCollectionExtensions
     {
         services.AddSingleton(catalog.StyleReader);
         services.AddSingleton<IMapRenderer, SkiaMapRenderer>();
-        // TODO(wire when GeoMas.Ogc.Rendering lands SkiaLegendRenderer): services.AddSingleton<ILegendRenderer, SkiaLegendRenderer>();
+        services.AddSingleton<ILegendRenderer, SkiaLegendRenderer>();
         return services;
     }
 }

@@ -95,4 +95,31 @@ public class EmbeddedServerTests(EmbeddedServerFixture fixture) : IClassFixture<
         // The JSON holds timings, so its length may differ by a few bytes; the GET's own length must be announced.
         Assert.InRange(head.Content.Headers.ContentLength!.Value, getBody.Length - 10, getBody.Length + 10);
     }
+
+    [Fact]
+    public async Task Serves_a_map_of_the_plan_group()
+    {
+        using var response = await _client.GetAsync(
+            "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=plan&STYLES=&CRS=EPSG:2154&BBOX=943000,6387000,946000,6390000&WIDTH=256&HEIGHT=256&FORMAT=image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public async Task Urls_written_by_the_server_follow_the_reverse_proxy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/wms?SERVICE=WMS&REQUEST=GetCapabilities");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "geo.example.org");
+        request.Headers.Add("X-Forwarded-Prefix", "/ogc");
+
+        using var response = await _client.SendAsync(request);
+
+        var capabilities = await response.Content.ReadAsStringAsync();
+        Assert.Contains("xlink:href=\"https://geo.example.org/ogc/wms?\"", capabilities);
+        Assert.DoesNotContain("http://localhost", capabilities);
+    }
 }
