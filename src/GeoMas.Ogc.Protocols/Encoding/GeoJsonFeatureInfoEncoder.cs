@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GeoMas.Ogc.Core.Features;
 using NetTopologySuite.Geometries;
@@ -19,7 +20,10 @@ public sealed class GeoJsonFeatureInfoEncoder : IFeatureInfoEncoder
 
     public async Task WriteAsync(IReadOnlyList<FeatureInfoResult> results, int srid, Stream output, CancellationToken cancellationToken)
     {
-        await using var json = new Utf8JsonWriter(output);
+        // JsonSerializer.Serialize flushes its writer synchronously, which ASP.NET Core forbids on the response body:
+        // write into a memory buffer and hand it to the stream asynchronously after each feature.
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        await using var json = new Utf8JsonWriter(buffer);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         if (srid != 4326)
@@ -37,12 +41,19 @@ public sealed class GeoJsonFeatureInfoEncoder : IFeatureInfoEncoder
             foreach (var feature in result.Features)
             {
                 WriteFeature(json, result, feature);
-                await json.FlushAsync(cancellationToken);
+                await DrainAsync(json, buffer, output, cancellationToken);
             }
         }
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await DrainAsync(json, buffer, output, cancellationToken);
+    }
+
+    private static async Task DrainAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream output, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
     }
 
     private static void WriteFeature(Utf8JsonWriter json, FeatureInfoResult result, Feature feature)
