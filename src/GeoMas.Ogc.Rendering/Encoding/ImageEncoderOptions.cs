@@ -12,8 +12,8 @@ public sealed record ImageEncoderOptions
     public int WebPQuality { get; init; } = 85;
 
     /// <summary>
-    /// zlib level for 32/24-bit PNG (0..9). Measured on 1024×768 maps: level 3 is about twice as fast as level 6
-    /// for files a few percent larger (see the rendering tests' timing notes).
+    /// zlib level for 32/24-bit PNG (0..9). Measured on a 1024×768 map of 1000 labelled polygons with the Sub row
+    /// filter: level 3 ≈ 34 ms / 336 KB, level 6 ≈ 49 ms / 319 KB; Skia's "all filters" at level 6 ≈ 92 ms / 336 KB.
     /// </summary>
     public int PngZlibLevel { get; init; } = 3;
 }

@@ -132,38 +132,37 @@ internal static class PaletteQuantizer
     private static List<(int Start, int End)> Split(int[] cells, int[] histogram, int maxBoxes)
     {
         var boxes = new List<(int Start, int End)>();
+        var stats = new List<(int Channel, int Range, long Population)>();
         if (cells.Length == 0)
             return boxes;
         boxes.Add((0, cells.Length));
+        stats.Add(Widest(cells, histogram));
+        var keys = new int[cells.Length];
         while (boxes.Count < maxBoxes)
         {
             var best = -1;
-            var bestChannel = 0;
             long bestScore = 0;
             for (var b = 0; b < boxes.Count; b++)
             {
-                var (start, end) = boxes[b];
-                if (end - start < 2)
-                    continue;
-                var (channel, range, population) = Widest(cells.AsSpan(start, end - start), histogram);
-                var score = population * (long)range;
-                if (range > 0 && score > bestScore)
+                var (_, range, population) = stats[b];
+                var score = population * range;
+                if (range > 0 && boxes[b].End - boxes[b].Start > 1 && score > bestScore)
                 {
                     bestScore = score;
                     best = b;
-                    bestChannel = channel;
                 }
             }
             if (best < 0)
                 break;
 
             var (s, e) = boxes[best];
+            var channel = stats[best].Channel;
             var slice = cells.AsSpan(s, e - s);
-            var ch = bestChannel;
-            slice.Sort((x, y) => Channel(x, ch).CompareTo(Channel(y, ch)));
-            long total = 0;
-            foreach (var c in slice)
-                total += histogram[c];
+            var sortKeys = keys.AsSpan(s, e - s);
+            for (var i = 0; i < slice.Length; i++)
+                sortKeys[i] = Channel(slice[i], channel);
+            sortKeys.Sort(slice);
+            long total = stats[best].Population;
             long acc = 0;
             var cut = 1;
             for (var i = 0; i < slice.Length - 1; i++)
@@ -174,7 +173,9 @@ internal static class PaletteQuantizer
                     break;
             }
             boxes[best] = (s, s + cut);
+            stats[best] = Widest(cells.AsSpan(s, cut), histogram);
             boxes.Add((s + cut, e));
+            stats.Add(Widest(cells.AsSpan(s + cut, e - s - cut), histogram));
         }
         return boxes;
     }

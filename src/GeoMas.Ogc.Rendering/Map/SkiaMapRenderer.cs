@@ -80,7 +80,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
         MessageImage.Render(width, height, format, transparent, background, message, output, EncoderOptions);
 
     internal static SKSurface CreateSurface(int width, int height) =>
-        SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        SKSurface.Create(new SKImageInfo(width, height, SKImageInfo.PlatformColorType, SKAlphaType.Premul))
         ?? throw new InvalidOperationException($"Cannot allocate a {width}×{height} canvas.");
 
     private async Task DrawLayerAsync(RenderContext context, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)

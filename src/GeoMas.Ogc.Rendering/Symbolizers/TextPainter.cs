@@ -1,6 +1,7 @@
 using System.Globalization;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Map;
+using NetTopologySuite.Algorithm;
 using NetTopologySuite.Algorithm.Construct;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
@@ -10,10 +11,13 @@ namespace GeoMas.Ogc.Rendering.Symbolizers;
 /// <summary>
 /// Turns TextSymbolizers into label candidates; nothing is drawn here, the placer draws after all layers.
 /// Polygons are labelled at their visual centre (the centre of the largest inscribed circle, "pole of
-/// inaccessibility") of the part inside the map, which reads better than a centroid on L-shaped or concave shapes.
+/// inaccessibility") of the part inside the map when they are large enough for it to matter, which reads better than a centroid on L-shaped or concave shapes.
 /// </summary>
 internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
 {
+    // Below this size (pixels, smaller side) polygons get a plain interior point instead of the visual centre.
+    private const double LargePolygonPixels = 48;
+
     protected override void Paint(RenderContext context, TextSymbolizer symbolizer, DrawableFeature feature)
     {
         if (!context.TextFunctions.TryGetValue(symbolizer, out var compiled))
@@ -58,9 +62,18 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
 
     private static SKPoint? VisualCentre(MapViewport viewport, Geometry geometry)
     {
+        Coordinate? centre;
+        var env = geometry.EnvelopeInternal;
+        if (Math.Min(env.Width * viewport.ScaleX, env.Height * viewport.ScaleY) < LargePolygonPixels)
+        {
+            // Small shapes: any inside point is as good to the eye, and InteriorPoint is far cheaper than clipping
+            // and searching for the visual centre.
+            centre = InteriorPoint.GetInteriorCoord(geometry);
+            return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
+        }
         var visible = geometry;
         var view = viewport.RenderedBbox;
-        if (!view.Contains(geometry.EnvelopeInternal))
+        if (!view.Contains(env))
         {
             try
             {
@@ -73,15 +86,14 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
             if (visible.IsEmpty || visible is not (Polygon or MultiPolygon))
                 return null;
         }
-        Coordinate centre;
         try
         {
-            // Tolerance of one pixel: finer is invisible and costs iterations.
-            centre = new MaximumInscribedCircle(visible, 1 / viewport.ScaleX).GetCenter().Coordinate;
+            // Tolerance of a couple of pixels: finer is invisible and costs iterations.
+            centre = new MaximumInscribedCircle(visible, 2 / viewport.ScaleX).GetCenter().Coordinate;
         }
         catch (Exception ex) when (ex is ArgumentException or TopologyException or InvalidOperationException)
         {
-            centre = NetTopologySuite.Algorithm.InteriorPoint.GetInteriorCoord(visible);
+            centre = InteriorPoint.GetInteriorCoord(visible);
         }
         return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
     }

@@ -40,7 +40,9 @@ internal sealed class InMemoryFeatureSource : IFeatureSource, IFeatureSourceProv
             for (var i = 0; i < properties.Count; i++)
                 row[i] = values.GetValueOrDefault(properties[i]);
             returned++;
-            await Task.Yield();
+            // Real sources complete most reads synchronously from a buffer: yield now and then, not per row.
+            if (returned % 256 == 0)
+                await Task.Yield();
             yield return new Feature(id, geometry, row);
         }
     }
