@@ -50,6 +50,9 @@ public sealed record LayerDefinition
     /// <summary>Member layer ids of a group, bottom to top.</summary>
     public IReadOnlyList<string> Children { get; init; } = [];
 
+    /// <summary>Tile cache policy (resolved against the <c>cache</c> section's defaults).</summary>
+    public CachePolicy Cache { get; init; } = CachePolicy.Default;
+
     public LayerStyle? DefaultStyle =>
         Styles.FirstOrDefault(s => s.Name == DefaultStyleName) ?? (Styles.Count > 0 ? Styles[0] : null);
 

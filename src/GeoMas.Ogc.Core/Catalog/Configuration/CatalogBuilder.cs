@@ -60,6 +60,7 @@ public sealed partial class CatalogBuilder
         var srids = BuildCrsList(_options.Crs ?? []);
         var sources = BuildSources(_options.Sources ?? []);
         var layers = BuildLayers(_options.Layers ?? [], sources);
+        CheckCache(_options.Cache ?? new CacheOptions());
 
         if (_errors.Count > 0)
             return new CatalogBuildResult(null, _errors);
@@ -284,6 +285,7 @@ public sealed partial class CatalogBuilder
             MaxScaleDenominator = scale.Max,
             Opaque = o.Opaque,
             Queryable = o.Queryable ?? kind == LayerKind.Vector,
+            Cache = BuildCachePolicy(where, o.Cache),
         };
         return kind switch
         {

@@ -25,4 +25,7 @@ public sealed class GeoMasOptions
     public string? StylesDirectory { get; set; }
 
     public StartupOptions Startup { get; set; } = new();
+
+    /// <summary>Tile cache stores and metatiling.</summary>
+    public CacheOptions Cache { get; set; } = new();
 }

@@ -36,6 +36,9 @@ public sealed class LayerOptions
 
     /// <summary>[minx, miny, maxx, maxy] in the native SRID; computed from the data at start when omitted.</summary>
     public List<double> Extent { get; set; } = [];
+
+    /// <summary>Tile cache policy of this layer; the <c>cache</c> section's defaults when omitted.</summary>
+    public LayerCacheOptions? Cache { get; set; }
 }
 
 /// <summary>A published column; <c>type</c>: string, integer, long, double, boolean, date, dateTime.</summary>

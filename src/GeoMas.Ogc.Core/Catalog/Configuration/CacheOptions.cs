@@ -1,0 +1,32 @@
+namespace GeoMas.Ogc.Core.Catalog.Configuration;
+
+/// <summary>
+/// The tile cache (<c>cache</c> section): an in-process L1 bounded by <see cref="MemoryMegabytes"/> in front of an L2
+/// <see cref="Store"/>: <c>disk</c> (embedded default, <see cref="DiskPath"/>), <c>redis</c> (production, shared by
+/// every instance) or <c>none</c> (L1 only).
+/// </summary>
+public sealed class CacheOptions
+{
+    public string? Store { get; set; }
+    /// <summary>Root of the disk store, relative to the configuration file's folder.</summary>
+    public string? DiskPath { get; set; }
+    /// <summary>StackExchange.Redis configuration string ("host:port,password=…"); <c>${VAR:-default}</c> is expanded.</summary>
+    public string? Redis { get; set; }
+    /// <summary>Expiry of tiles in Redis; 0 or absent = no expiry (revisions and invalidation keep tiles fresh).</summary>
+    public int? RedisTtlSeconds { get; set; }
+    /// <summary>Bound of the in-process L1 (encoded tile bytes); 0 disables it.</summary>
+    public int? MemoryMegabytes { get; set; }
+    /// <summary>Metatile size in tiles per side (1 = no metatiling).</summary>
+    public int? Metatile { get; set; }
+    /// <summary>Pixels rendered around a metatile and cut off, so symbols and labels near its edges are drawn whole.</summary>
+    public int? MetatileBuffer { get; set; }
+    /// <summary>Cache-Control max-age of layers without their own <c>cache.maxAgeSeconds</c>.</summary>
+    public int? DefaultMaxAgeSeconds { get; set; }
+}
+
+/// <summary>A layer's <c>cache</c> policy; absent members take the defaults of the <c>cache</c> section.</summary>
+public sealed class LayerCacheOptions
+{
+    public bool? Enabled { get; set; }
+    public int? MaxAgeSeconds { get; set; }
+}
