@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using GeoMas.Ogc.Caching.Metatiles;
+using GeoMas.Ogc.Core.Caching;
+using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Rendering;
+using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Core.Tiling;
+using GeoMas.Ogc.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GeoMas.Ogc.Caching;
+
+/// <summary>
+/// "Give me this tile" for WMTS, XYZ and OGC API Tiles. In order: a tile outside the layer's data is the shared
+/// blank tile (no query, no render); a cached tile is returned at once (never waiting for the render gate);
+/// otherwise the tile's metatile is rendered once — concurrent requests for any of its tiles share that render —
+/// cut, every tile of it stored, and the asked one returned.
+/// </summary>
+/// <remarks>
+/// The metatile is drawn with a buffer and cut from one image, so a label or symbol crossing a tile edge inside the
+/// metatile is drawn once and split consistently; across metatile edges the buffer lets both sides draw a label that
+/// straddles the seam at the same place.
+/// </remarks>
+public sealed class TileService : ITileService
+{
+    private readonly ICatalogProvider _catalog;
+    private readonly ITileCache _cache;
+    private readonly ILayerRevisions _revisions;
+    private readonly IMapRenderer _renderer;
+    private readonly IImageCutter _cutter;
+    private readonly RenderGate _gate;
+    private readonly LayerTileLimitsCache _limits;
+    private readonly BlankTiles _blanks;
+    private readonly MetatileOptions _options;
+    private readonly CachingMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SingleFlight<TileKey, TileContent[]> _metatiles = new();
+
+    public TileService(
+        ICatalogProvider catalog, ITileCache cache, ILayerRevisions revisions, IMapRenderer renderer, IImageCutter cutter,
+        RenderGate gate, LayerTileLimitsCache limits, MetatileOptions options, CachingMetrics metrics,
+        TimeProvider? time = null, ILogger<TileService>? logger = null)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _revisions = revisions ?? throw new ArgumentNullException(nameof(revisions));
+        _renderer = renderer ?? throw new ArgumentNullException(nameof(renderer));
+        _cutter = cutter ?? throw new ArgumentNullException(nameof(cutter));
+        _gate = gate ?? throw new ArgumentNullException(nameof(gate));
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _time = time ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _blanks = new BlankTiles(renderer);
+    }
+
+    public Task<TileContent> GetTileAsync(TileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var matrix = request.TileMatrix;
+        if (!TileMath.Contains(matrix, request.Row, request.Col))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), string.Create(CultureInfo.InvariantCulture,
+                $"Tile ({request.Row}, {request.Col}) is outside matrix {matrix.Id} ({matrix.MatrixHeight}×{matrix.MatrixWidth})."));
+        }
+        var snapshot = _catalog.Current;
+        var members = snapshot.Expand(request.Layer).ToList();
+        if (!HasData(members, request))
+            return Task.FromResult(_blanks.Get(request.Format, matrix.TileWidth, matrix.TileHeight));
+
+        var key = KeyFor(request, members);
+        if (!request.Layer.Cache.Enabled)
+            return RenderUncachedAsync(request, members, cancellationToken);
+        return _cache.GetOrCreateAsync(key, token => RenderThroughMetatileAsync(request, members, key, token), cancellationToken);
+    }
+
+    /// <summary>Everything that changes the bytes of this tile (STYLE.md §8.4).</summary>
+    public TileKey KeyFor(TileRequest request, IReadOnlyList<LayerDefinition> members) => new(
+        request.Layer.Id,
+        request.StyleName,
+        request.TileMatrixSet.Id,
+        request.TileMatrix.Id,
+        request.Row,
+        request.Col,
+        request.Format.MimeType,
+        TimeKey(request.Time, members),
+        request.Scope,
+        Revision(request.Layer, members));
+
+    private bool HasData(IReadOnlyList<LayerDefinition> members, TileRequest request)
+    {
+        foreach (var member in members)
+        {
+            if (_limits.Get(member, request.TileMatrixSet, request.TileMatrix.Id) is { } limits && limits.Contains(request.Row, request.Col))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The tiles holding data of any member; a metatile never reaches beyond them.</summary>
+    private TileMatrixLimits? DataLimits(IReadOnlyList<LayerDefinition> members, TileRequest request)
+    {
+        TileMatrixLimits? union = null;
+        foreach (var member in members)
+        {
+            if (_limits.Get(member, request.TileMatrixSet, request.TileMatrix.Id) is not { } l)
+                continue;
+            union = union is null ? l : new TileMatrixLimits(l.TileMatrix,
+                Math.Min(union.MinTileRow, l.MinTileRow), Math.Max(union.MaxTileRow, l.MaxTileRow),
+                Math.Min(union.MinTileCol, l.MinTileCol), Math.Max(union.MaxTileCol, l.MaxTileCol));
+        }
+        return union;
+    }
+
+    private async Task<TileContent> RenderThroughMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
+    {
+        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+        // The metatile's identity: the key of its top-left tile (its shape follows from the matrix and the limits).
+        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
+        var tiles = await _metatiles.RunAsync(metatileKey, token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
+        return tiles[metatile.IndexOf(request.Row, request.Col)];
+    }
+
+    private async Task<TileContent[]> RenderMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, TileKey key, CancellationToken cancellationToken)
+    {
+        var tiles = await RenderAndCutAsync(request, members, metatile, cancellationToken).ConfigureAwait(false);
+        var entries = new List<(TileKey, TileContent)>(tiles.Length);
+        for (var r = 0; r < metatile.Rows; r++)
+        {
+            for (var c = 0; c < metatile.Columns; c++)
+                entries.Add((key with { Row = metatile.Row + r, Col = metatile.Col + c }, tiles[r * metatile.Columns + c]));
+        }
+        // Not cancellable: the tiles are rendered, storing them is cheap and spares the next requests a render.
+        await _cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
+        return tiles;
+    }
+
+    private async Task<TileContent> RenderUncachedAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, CancellationToken cancellationToken)
+    {
+        var single = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
+        var tiles = await RenderAndCutAsync(request, members, single, cancellationToken).ConfigureAwait(false);
+        return tiles[0];
+    }
+
+    /// <summary>Renders the metatile as one uncut RGBA image through the render gate, then cuts and encodes its tiles.</summary>
+    private async Task<TileContent[]> RenderAndCutAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, CancellationToken cancellationToken)
+    {
+        var map = new MapRequest
+        {
+            Bbox = metatile.Bounds,
+            Srid = request.TileMatrixSet.Srid,
+            Width = metatile.PixelWidth,
+            Height = metatile.PixelHeight,
+            Layers = DrawnLayers(request, members),
+            // Always RGBA: tiles without alpha (JPEG) are flattened onto white when cut, and transparency is what
+            // tells the cutter that a tile is blank.
+            Format = ImageFormat.Png,
+            Transparent = true,
+            Background = RgbaColor.White,
+            Time = request.Time,
+            Buffer = _options.Buffer,
+        };
+        TileContent[]? result = null;
+        var started = Stopwatch.GetTimestamp();
+        await _gate.RunAsync(async token =>
+        {
+            using var image = new MemoryStream();
+            await _renderer.RenderAsync(map, image, token).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            var cut = _cutter.Cut(image.GetBuffer().AsMemory(0, (int)image.Length), metatile.Columns, metatile.Rows,
+                request.TileMatrix.TileWidth, request.TileMatrix.TileHeight, request.Format, RgbaColor.White);
+            result = new TileContent[cut.Count];
+            for (var i = 0; i < cut.Count; i++)
+                result[i] = new TileContent(cut[i].Bytes, request.Format.ContentType, TileEtag.Compute(cut[i].Bytes), cut[i].IsEmpty);
+        }, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        _metrics.Rendered(elapsed);
+        _logger.LogDebug("Rendered metatile {Layer} {Tms}/{Matrix}/{Row}/{Col} ({Rows}×{Columns}) in {Milliseconds:0} ms",
+            request.Layer.Id, request.TileMatrixSet.Id, request.TileMatrix.Id, metatile.Row, metatile.Col, metatile.Rows, metatile.Columns, elapsed);
+        return result!;
+    }
+
+    /// <summary>A group is drawn with each member's default style (as WMS draws groups); a layer with the asked style.</summary>
+    private static IReadOnlyList<MapLayer> DrawnLayers(TileRequest request, IReadOnlyList<LayerDefinition> members) =>
+        request.Layer.Kind == LayerKind.Group
+            ? members.Select(m => new MapLayer(m, m.DefaultStyle)).ToList()
+            : [new MapLayer(request.Layer, request.Layer.FindStyle(request.StyleName))];
+
+    /// <summary>
+    /// A group's revision moves when any member's does. Multiplying by an odd constant before adding keeps
+    /// "member A +1" and "member B +1" apart.
+    /// </summary>
+    private long Revision(LayerDefinition layer, IReadOnlyList<LayerDefinition> members)
+    {
+        if (layer.Kind != LayerKind.Group)
+            return _revisions.Current(layer.Id);
+        unchecked
+        {
+            long combined = 17;
+            foreach (var member in members)
+                combined = (combined * 1_000_003) + _revisions.Current(member.Id);
+            return combined & long.MaxValue;
+        }
+    }
+
+    /// <summary>
+    /// The time part of the key. "In force today" is a different picture every day on time-enabled layers, so it
+    /// keys on today's date; explicit instants and intervals key on themselves; layers without time on nothing.
+    /// </summary>
+    private string TimeKey(TimeSelection? time, IReadOnlyList<LayerDefinition> members)
+    {
+        if (!members.Any(m => m.Time is not null))
+            return "";
+        if (time is null || time.IsCurrent)
+            return "current@" + _time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return string.Join(",", time.Ranges.Select(r => Instant(r.Start) + "/" + Instant(r.End)));
+    }
+
+    private static string Instant(DateTimeOffset? t) =>
+        t is { } v ? v.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "..";
+}
