@@ -58,7 +58,8 @@ public static class GeoMasApp
         builder.Services
             .AddGeoMasCore(catalog)
             .AddGeoMasSources(catalog)
-            .AddGeoMasRendering(catalog);
+            .AddGeoMasRendering(catalog)
+            .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory);
         configure?.Invoke(builder);
 
         var app = builder.Build();
