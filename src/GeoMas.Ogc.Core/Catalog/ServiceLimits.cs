@@ -14,6 +14,10 @@ public sealed record ServiceLimits
     public int MaxConcurrentRenders { get; init; }
     public int MaxQueuedRenders { get; init; } = 200;
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Most features one page of a feature response holds (OGC API <c>limit</c> maximum, advertised in OpenAPI).</summary>
+    public int MaxFeaturesPerPage { get; init; } = 10_000;
+    /// <summary>Features per page when the client names no limit (OGC API <c>limit</c> default).</summary>
+    public int DefaultFeaturesPerPage { get; init; } = 10;
 
     public int EffectiveConcurrentRenders => MaxConcurrentRenders > 0 ? MaxConcurrentRenders : 2 * Environment.ProcessorCount;
 }

@@ -118,6 +118,8 @@ public sealed partial class CatalogBuilder
             MaxConcurrentRenders = InRange("limits.maxConcurrentRenders", o.MaxConcurrentRenders, 0, 1024) ?? d.MaxConcurrentRenders,
             MaxQueuedRenders = InRange("limits.maxQueuedRenders", o.MaxQueuedRenders, 0, 100_000) ?? d.MaxQueuedRenders,
             QueryTimeout = Seconds("limits.queryTimeoutSeconds", o.QueryTimeoutSeconds) ?? d.QueryTimeout,
+            MaxFeaturesPerPage = InRange("limits.maxFeaturesPerPage", o.MaxFeaturesPerPage, 1, 10_000_000) ?? d.MaxFeaturesPerPage,
+            DefaultFeaturesPerPage = InRange("limits.defaultFeaturesPerPage", o.DefaultFeaturesPerPage, 1, 10_000_000) ?? d.DefaultFeaturesPerPage,
         };
     }
 

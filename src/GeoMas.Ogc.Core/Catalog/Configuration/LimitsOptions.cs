@@ -13,4 +13,6 @@ public sealed class LimitsOptions
     public int? MaxConcurrentRenders { get; set; }
     public int? MaxQueuedRenders { get; set; }
     public double? QueryTimeoutSeconds { get; set; }
+    public int? MaxFeaturesPerPage { get; set; }
+    public int? DefaultFeaturesPerPage { get; set; }
 }
