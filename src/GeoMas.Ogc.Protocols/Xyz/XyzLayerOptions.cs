@@ -1,0 +1,76 @@
+using System.Globalization;
+using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Core.Time;
+using GeoMas.Ogc.Protocols.Wms;
+using Microsoft.AspNetCore.Http;
+
+namespace GeoMas.Ogc.Protocols.Xyz;
+
+/// <summary>
+/// The optional <c>style</c> and <c>time</c> query parameters of XYZ tile and TileJSON URLs, checked against the
+/// layer. Every other query parameter is ignored: Geotrek appends <c>?{trekId}</c> to tile URLs, and map clients add
+/// cache busters. <see cref="StyleName"/> and <see cref="Time"/> are normalised exactly as WMTS does ("default" and
+/// null for "in force today"), so XYZ and WMTS share cached tiles.
+/// </summary>
+public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, string? StyleParameter, string? TimeParameter)
+{
+    public const string DefaultStyle = "default";
+
+    public static XyzLayerOptions Parse(LayerDefinition layer, IQueryCollection query, DateOnly today)
+    {
+        var style = query.TryGetValue("style", out var s) ? s.ToString().Trim() : "";
+        var time = query.TryGetValue("time", out var t) ? t.ToString().Trim() : "";
+        var styleName = ResolveStyle(layer, style);
+        var selection = ResolveTime(layer, time, today);
+        return new XyzLayerOptions(
+            styleName,
+            selection,
+            styleName == DefaultStyle ? null : styleName,
+            selection is null ? null : time);
+    }
+
+    private static string ResolveStyle(LayerDefinition layer, string style)
+    {
+        if (style.Length == 0 || style.Equals(DefaultStyle, StringComparison.OrdinalIgnoreCase))
+        {
+            return DefaultStyle;
+        }
+
+        var found = layer.Styles.FirstOrDefault(candidate => candidate.Name == style)
+            ?? throw ServiceException.Invalid("style", $"Layer '{layer.Id}' has no style '{style}'.", "StyleNotDefined");
+
+        // The default style asked by its own name is the same tile as "default".
+        return ReferenceEquals(found, layer.DefaultStyle) ? DefaultStyle : found.Name;
+    }
+
+    // Same rules as the WMTS TIME dimension: the advertised dates only, "default"/"current"/the default date mean
+    // "in force today" (null), so a cache keyed by arbitrary instants cannot be flooded.
+    private static TimeSelection? ResolveTime(LayerDefinition layer, string time, DateOnly today)
+    {
+        if (time.Length == 0)
+        {
+            return null;
+        }
+
+        var dimension = layer.Kind == LayerKind.Group ? null : layer.Time;
+        if (dimension is null)
+        {
+            throw ServiceException.Invalid("time", $"Layer '{layer.Id}' has no time dimension.");
+        }
+
+        if (time.Equals("default", StringComparison.OrdinalIgnoreCase) || time.Equals("current", StringComparison.OrdinalIgnoreCase)
+            || time == WmsTimeDimension.Default(dimension, today))
+        {
+            return null;
+        }
+
+        var values = dimension.Values.Count == 0 ? [today] : dimension.Values;
+        if (!DateOnly.TryParseExact(time, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !values.Contains(day))
+        {
+            throw ServiceException.Invalid("time", $"time={time} is not one of the dates of layer '{layer.Id}' ({WmsTimeDimension.Extent(dimension, today)}).");
+        }
+
+        return new TimeSelection([TimeRange.Instant(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))]);
+    }
+}
