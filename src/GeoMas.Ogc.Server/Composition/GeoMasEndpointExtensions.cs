@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Protocols.Wms;
+using GeoMas.Ogc.Protocols.Wmts;
 using GeoMas.Ogc.Server.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,6 +14,7 @@ public static class GeoMasEndpointExtensions
     public static IEndpointRouteBuilder MapGeoMasEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapWms();
+        endpoints.MapWmts();
 
         // Liveness runs no check: the process answers, so it is alive (a database outage must not restart it).
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
