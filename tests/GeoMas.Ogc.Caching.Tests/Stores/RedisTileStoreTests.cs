@@ -118,6 +118,9 @@ public sealed class RedisTileStoreTests : IAsyncLifetime
         await WaitConnectedAsync(store);
         await store.SetAsync(Tiles.Key(), Tiles.Content(), CancellationToken.None);
         Assert.NotNull(await store.GetAsync(Tiles.Key(), CancellationToken.None));
+        // Counted from here: the very first commands may race the initial handshake and count as a (short) outage.
+        var warnings = logger.Count(LogLevel.Warning);
+        var recoveries = logger.Count(LogLevel.Information);
 
         redis.Stop();
         var watch = Stopwatch.StartNew();
@@ -128,7 +131,7 @@ public sealed class RedisTileStoreTests : IAsyncLifetime
         }
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"100 calls during the outage took {watch.Elapsed}");
         Assert.True(store.IsDown);
-        Assert.Equal(1, logger.Count(LogLevel.Warning));
+        Assert.Equal(warnings + 1, logger.Count(LogLevel.Warning));
 
         redis.Start();
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -142,8 +145,8 @@ public sealed class RedisTileStoreTests : IAsyncLifetime
         }
         Assert.True(back, "the store did not come back within 20 s of Redis restarting");
         Assert.False(store.IsDown);
-        Assert.Equal(1, logger.Count(LogLevel.Warning));
-        Assert.Equal(1, logger.Count(LogLevel.Information));
+        Assert.Equal(warnings + 1, logger.Count(LogLevel.Warning));
+        Assert.Equal(recoveries + 1, logger.Count(LogLevel.Information));
     }
 
     internal static async Task WaitConnectedAsync(RedisTileStore store)

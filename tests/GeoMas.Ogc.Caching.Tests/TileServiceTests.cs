@@ -1,0 +1,211 @@
+using GeoMas.Ogc.Caching.Metatiles;
+using GeoMas.Ogc.Caching.Stores;
+using GeoMas.Ogc.Caching.Tests.Support;
+using GeoMas.Ogc.Core.Caching;
+using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Crs;
+using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Core.Rendering;
+using GeoMas.Ogc.Core.Tiling;
+
+namespace GeoMas.Ogc.Caching.Tests;
+
+public sealed class TileServiceTests : IDisposable
+{
+    private const int Zoom = 14;
+    private static readonly CrsRegistry Crs = new();
+
+    private readonly CachingMetrics _metrics = new();
+    private readonly FakeRenderer _renderer = new();
+    private readonly MutableRevisions _revisions = new();
+    private readonly TestCatalog _catalog;
+    private readonly RenderGate _gate;
+    private readonly TileService _service;
+
+    public TileServiceTests() : this(null, new ServiceLimits())
+    {
+    }
+
+    private TileServiceTests(CachePolicy? policy, ServiceLimits limits)
+    {
+        _catalog = new TestCatalog(policy);
+        _gate = new RenderGate(limits);
+        _service = Create(_catalog, _gate);
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _metrics.Dispose();
+    }
+
+    private TileService Create(TestCatalog catalog, RenderGate gate, int size = 4) => new(
+        catalog, new TieredTileCache(new MemoryTileStore(16 << 20), null, _metrics), _revisions, _renderer, new FakeCutter(),
+        gate, new LayerTileLimitsCache(Crs), new MetatileOptions { Size = size, Buffer = 64 }, _metrics);
+
+    private TileRequest Request(long row, long col, int zoom = Zoom, LayerDefinition? layer = null, ImageFormat? format = null) => new()
+    {
+        Layer = layer ?? _catalog.Layer,
+        StyleName = "default",
+        TileMatrixSet = TestCatalog.Lamb93,
+        TileMatrix = TestCatalog.Lamb93.TileMatrices[zoom],
+        Row = row,
+        Col = col,
+        Format = format ?? ImageFormat.Png,
+    };
+
+    /// <summary>
+    /// The top-left tile of an aligned 4×4 block lying wholly inside the data (at z14 the extent spans tile rows
+    /// 1708–1715 and columns 283–289: the blocks at (1712, 284), (1712, 288) and (1708, 284) all hold data).
+    /// </summary>
+    private static (long Row, long Col) InnerBlock()
+    {
+        var (row, col) = TestCatalog.TileInData(Zoom);
+        return (row / 4 * 4, col / 4 * 4);
+    }
+
+    [Fact]
+    public async Task The_sixteen_tiles_of_a_metatile_cost_one_render()
+    {
+        var (row, col) = InnerBlock();
+        var requests = new List<Task<TileContent>>();
+        for (var r = 0; r < 4; r++)
+        {
+            for (var c = 0; c < 4; c++)
+            {
+                var request = Request(row + r, col + c);
+                requests.Add(Task.Run(() => _service.GetTileAsync(request, CancellationToken.None)));
+            }
+        }
+        var tiles = await Task.WhenAll(requests);
+
+        Assert.Equal(1, _renderer.Renders);
+        Assert.Equal(16, tiles.Select(t => t.ETag).Distinct().Count());
+        var map = Assert.Single(_renderer.Requests);
+        Assert.Equal(1024, map.Width);
+        Assert.Equal(1024, map.Height);
+        Assert.Equal(64, map.Buffer);
+        Assert.True(map.Transparent);
+        Assert.Equal(2154, map.Srid);
+        var first = TileMath.TileBounds(TestCatalog.Lamb93.TileMatrices[Zoom], row, col);
+        Assert.Equal(first.MinX, map.Bbox.MinX, 6);
+        Assert.Equal(first.MaxY, map.Bbox.MaxY, 6);
+        Assert.Equal(first.Width * 4, map.Bbox.Width, 6);
+        // Each tile is its own piece of the cut: the last byte is its index in the metatile.
+        Assert.Equal(5, tiles[5].Bytes[^1]);
+    }
+
+    [Fact]
+    public async Task A_hundred_concurrent_requests_for_one_tile_render_once()
+    {
+        var (row, col) = InnerBlock();
+        var release = new TaskCompletionSource();
+        _renderer.Hold = ct => release.Task.WaitAsync(ct);
+
+        var requests = Enumerable.Range(0, 100).Select(_ => Task.Run(() => _service.GetTileAsync(Request(row, col), CancellationToken.None))).ToList();
+        await Task.Delay(200);
+        release.SetResult();
+        var tiles = await Task.WhenAll(requests);
+
+        Assert.Equal(1, _renderer.Renders);
+        Assert.Single(tiles.Select(t => t.ETag).Distinct());
+    }
+
+    [Fact]
+    public async Task A_tile_outside_the_layer_data_is_blank_without_a_render()
+    {
+        var (row, col) = TestCatalog.TileInData(Zoom);
+
+        var tile = await _service.GetTileAsync(Request(row + 500, col), CancellationToken.None);
+        var jpeg = await _service.GetTileAsync(Request(row, col + 500, format: ImageFormat.Jpeg), CancellationToken.None);
+
+        Assert.True(tile.IsBlank);
+        Assert.Equal("BLANK"u8.ToArray(), tile.Bytes);
+        Assert.Equal("image/png", tile.ContentType);
+        Assert.Equal("image/jpeg", jpeg.ContentType);
+        Assert.Equal(0, _renderer.Renders);
+    }
+
+    [Fact]
+    public async Task A_metatile_stops_at_the_data_limits()
+    {
+        var matrix = TestCatalog.Lamb93.TileMatrices[Zoom];
+        var limits = new LayerTileLimitsCache(Crs).Get(_catalog.Layer, TestCatalog.Lamb93, matrix.Id)!;
+
+        await _service.GetTileAsync(Request(limits.MaxTileRow, limits.MaxTileCol), CancellationToken.None);
+
+        var map = Assert.Single(_renderer.Requests);
+        var expected = Metatile.For(matrix, limits, limits.MaxTileRow, limits.MaxTileCol, 4);
+        Assert.Equal(expected.Columns * 256, map.Width);
+        Assert.Equal(expected.Rows * 256, map.Height);
+        Assert.True(map.Bbox.MaxX <= TileMath.TileBounds(matrix, limits.MaxTileRow, limits.MaxTileCol).MaxX + 1e-6);
+    }
+
+    [Fact]
+    public async Task Cached_tiles_are_served_while_a_slow_render_holds_every_render_slot()
+    {
+        using var gate = new RenderGate(new ServiceLimits { MaxConcurrentRenders = 1, MaxQueuedRenders = 0 });
+        var service = Create(_catalog, gate);
+        var (row, col) = InnerBlock();
+        await service.GetTileAsync(Request(row, col), CancellationToken.None);
+        var stuck = new TaskCompletionSource();
+        _renderer.Hold = ct => stuck.Task.WaitAsync(ct);
+
+        var slow = service.GetTileAsync(Request(row, col + 4), CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(slow.IsCompleted);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var cached = await service.GetTileAsync(Request(row + 1, col + 1), CancellationToken.None);
+        watch.Stop();
+        // A render of another metatile is refused at once (queue full) instead of waiting behind the stuck one.
+        await Assert.ThrowsAsync<ServiceException>(() => service.GetTileAsync(Request(row - 4, col), CancellationToken.None));
+
+        Assert.NotNull(cached);
+        Assert.True(watch.ElapsedMilliseconds < 50, $"a cached tile took {watch.ElapsedMilliseconds} ms");
+        stuck.SetResult();
+        await slow;
+    }
+
+    [Fact]
+    public async Task A_new_layer_revision_is_a_new_key_and_renders_again()
+    {
+        var (row, col) = InnerBlock();
+        await _service.GetTileAsync(Request(row, col), CancellationToken.None);
+        await _service.GetTileAsync(Request(row, col), CancellationToken.None);
+        Assert.Equal(1, _renderer.Renders);
+
+        _revisions.Bump("parcelles");
+        await _service.GetTileAsync(Request(row, col), CancellationToken.None);
+
+        Assert.Equal(2, _renderer.Renders);
+    }
+
+    [Fact]
+    public async Task A_layer_with_caching_disabled_renders_each_tile_alone()
+    {
+        var catalog = new TestCatalog(new CachePolicy(false, 0));
+        var service = Create(catalog, _gate);
+        var (row, col) = InnerBlock();
+
+        await service.GetTileAsync(Request(row, col, layer: catalog.Layer), CancellationToken.None);
+        await service.GetTileAsync(Request(row, col, layer: catalog.Layer), CancellationToken.None);
+
+        Assert.Equal(2, _renderer.Renders);
+        Assert.All(_renderer.Requests, m => Assert.Equal(256, m.Width));
+    }
+
+    [Fact]
+    public async Task A_tile_outside_the_matrix_is_refused()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _service.GetTileAsync(Request(-1, 0), CancellationToken.None));
+    }
+
+    private sealed class MutableRevisions : ILayerRevisions
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _revisions = new();
+
+        public long Current(string layerId) => _revisions.GetValueOrDefault(layerId, 1);
+
+        public void Bump(string layerId) => _revisions.AddOrUpdate(layerId, 2, (_, r) => r + 1);
+    }
+}
