@@ -1,0 +1,23 @@
+using GeoMas.Ogc.Integration.Tests.Server;
+
+namespace GeoMas.Ogc.Integration.Tests.Wms;
+
+/// <summary>
+/// One server on config/geomas.postgis.json (the shared PostGIS dataset, identical to the demo GeoPackage) for a
+/// test class; tests/run starts and loads the database.
+/// </summary>
+public sealed class PostGisServerFixture : IAsyncLifetime
+{
+    private TestApp? _app;
+
+    internal TestApp App => _app ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(
+        "--config", RepositoryPaths.Config("geomas.postgis.json"), "--Sources:main:ConnectionString=" + RepositoryPaths.PostGis);
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+}
