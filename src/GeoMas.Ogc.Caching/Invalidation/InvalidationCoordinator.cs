@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using GeoMas.Ogc.Core.Caching;
+using GeoMas.Ogc.Core.Catalog;
+using Microsoft.Extensions.Logging;
+
+namespace GeoMas.Ogc.Caching.Invalidation;
+
+/// <summary>
+/// Keeps the tile cache true to the data, on every instance.
+/// <para>Design. Every instance LISTENs to PostgreSQL, so every instance hears every change. The first instance to
+/// claim a change (<see cref="IInvalidationBus.TryClaimAsync"/>, a Redis SET NX on the notification's uuid) owns it:
+/// it debounces it with the other changes of the layer, plans the positions (or a revision bump), purges the shared
+/// L2 once, drops them from its own L1, then publishes one message; the other instances only drop the same positions
+/// from their L1 and take the new revisions. Purging is idempotent, so a failed claim check purges everywhere rather
+/// than nowhere.</para>
+/// <para>A render that read the old rows before the commit but stores its tiles after the purge would put stale
+/// tiles back: positions are therefore purged a second time <see cref="RepurgeDelay"/> later (longer than a render
+/// may take). Revision bumps have no such race: a render started before the bump stores under the old revision,
+/// which nothing reads any more.</para>
+/// </summary>
+public sealed class InvalidationCoordinator
+{
+    private const int MessageChunk = 5000;
+
+    private readonly ICatalogProvider _catalog;
+    private readonly InvalidationPlanner _planner;
+    private readonly TieredTileCache _cache;
+    private readonly IRevisionStore _revisions;
+    private readonly IInvalidationBus _bus;
+    private readonly ChangeDebouncer _debouncer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly Channel<(DataChange Change, long Received)> _changes = Channel.CreateUnbounded<(DataChange, long)>();
+    private readonly SemaphoreSlim _wake = new(0);
+    private long _oldestPending;
+
+    public InvalidationCoordinator(
+        ICatalogProvider catalog, InvalidationPlanner planner, TieredTileCache cache, IRevisionStore revisions,
+        IInvalidationBus bus, InvalidationOptions options, TimeProvider time, ILogger log)
+    {
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _revisions = revisions ?? throw new ArgumentNullException(nameof(revisions));
+        _bus = bus ?? throw new ArgumentNullException(nameof(bus));
+        _debouncer = new ChangeDebouncer(options);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+    }
+
+    public TimeSpan RepurgeDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Notification received → shared store purged, of the last invalidation this instance applied (for logs and tests).</summary>
+    public TimeSpan? LastDelay { get; private set; }
+
+    /// <summary>Called by the change feeds; never blocks.</summary>
+    public void OnChange(DataChange change) => _changes.Writer.TryWrite((change, Stopwatch.GetTimestamp()));
+
+    /// <summary>Runs the feeds, the subscription and the debounce loop until cancelled.</summary>
+    public async Task RunAsync(IReadOnlyList<IDataChangeFeed> feeds, CancellationToken cancellationToken)
+    {
+        await _revisions.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+        var tasks = new List<Task>
+        {
+            IntakeAsync(cancellationToken),
+            FlushLoopAsync(cancellationToken),
+            HealLoopAsync(cancellationToken),
+        };
+        tasks.AddRange(feeds.Select(f => f.RunAsync(OnChange, cancellationToken)));
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Invalidates now (no debounce, no claim): purges the shared store, this instance's L1, and tells the others.
+    /// Used by the debounce loop and by truncation (CLI and admin endpoint).
+    /// </summary>
+    public async Task<InvalidationPlan> ApplyAsync(IReadOnlyList<LayerDirt> dirt, PlanScope? scope, CancellationToken cancellationToken)
+    {
+        var plan = _planner.Plan(_catalog.Current, dirt, scope);
+        if (plan.IsEmpty)
+            return plan;
+        IReadOnlyDictionary<string, long> bumped = plan.BumpLayers.Count > 0
+            ? await _revisions.BumpAsync(plan.BumpLayers, cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, long>();
+        if (plan.Positions.Count > 0)
+            await PurgeAsync(plan.Positions, cancellationToken).ConfigureAwait(false);
+
+        for (var i = 0; i == 0 || i < plan.Positions.Count; i += MessageChunk)
+        {
+            var chunk = plan.Positions.Skip(i).Take(MessageChunk).ToList();
+            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, chunk, i == 0 ? bumped : new Dictionary<string, long>()), cancellationToken).ConfigureAwait(false);
+        }
+        _log.LogInformation("Invalidated {Layers}: {Positions} tile position(s) purged, revision bumped for [{Bumped}]",
+            string.Join(", ", dirt.Select(d => d.LayerId)), plan.Positions.Count, string.Join(", ", bumped.Select(b => $"{b.Key}={b.Value}")));
+        if (plan.Positions.Count > 0 && RepurgeDelay > TimeSpan.Zero)
+            _ = RepurgeLaterAsync(plan.Positions);
+        return plan;
+    }
+
+    private async Task PurgeAsync(IReadOnlyList<string> positions, CancellationToken cancellationToken)
+    {
+        if (_cache.Shared is { } shared)
+            await shared.RemovePositionsAsync(positions, cancellationToken).ConfigureAwait(false);
+        await _cache.Memory.RemovePositionsAsync(positions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RepurgeLaterAsync(IReadOnlyList<string> positions)
+    {
+        try
+        {
+            await Task.Delay(RepurgeDelay, _time).ConfigureAwait(false);
+            await PurgeAsync(positions, CancellationToken.None).ConfigureAwait(false);
+            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, positions, new Dictionary<string, long>()), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Second purge of {Count} position(s) failed", positions.Count);
+        }
+    }
+
+    private async Task SubscribeAsync(CancellationToken cancellationToken)
+    {
+        Task OnMessage(InvalidationMessage message)
+        {
+            _revisions.Observe(message.Revisions);
+            return _cache.Memory.RemovePositionsAsync(message.Positions, CancellationToken.None).AsTask();
+        }
+        // Messages missed while disconnected: revisions are re-read; positions cannot be, and the L1 entries they
+        // named may stay until evicted (the L1 is small and LRU; see tilecache/README.md).
+        Task OnReconnected() => _revisions.RefreshAsync(CancellationToken.None);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _bus.SubscribeAsync(OnMessage, OnReconnected, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogWarning("Invalidation subscription failed ({Error}); retrying", ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(attempt, 7)))), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task IntakeAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (change, received) in _changes.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                if (!await _bus.TryClaimAsync(change.Id, cancellationToken).ConfigureAwait(false))
+                    continue;
+                var layers = ChangedTables.LayersOf(_catalog.Current, change);
+                if (layers.Count == 0)
+                    continue;
+                if (Interlocked.Read(ref _oldestPending) == 0)
+                    Interlocked.Exchange(ref _oldestPending, received);
+                var now = _time.GetUtcNow();
+                foreach (var layer in layers)
+                    _debouncer.Add(layer.Id, change.Bounds, now);
+                _wake.Release();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogError(ex, "Could not take change {Change} of {Schema}.{Table}", change.Id, change.Schema, change.Table);
+            }
+        }
+    }
+
+    private async Task FlushLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var next = _debouncer.NextDue;
+            var wait = next is { } due ? due - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+            if (wait != Timeout.InfiniteTimeSpan && wait < TimeSpan.Zero)
+                wait = TimeSpan.Zero;
+            if (wait != TimeSpan.Zero)
+            {
+                await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            var dirt = _debouncer.TakeDue(_time.GetUtcNow());
+            if (dirt.Count == 0)
+                continue;
+            var received = Interlocked.Exchange(ref _oldestPending, 0);
+            try
+            {
+                await ApplyAsync(dirt, null, cancellationToken).ConfigureAwait(false);
+                if (received != 0)
+                {
+                    LastDelay = Stopwatch.GetElapsedTime(received);
+                    _log.LogInformation("Change to purge: {Milliseconds:0} ms", LastDelay.Value.TotalMilliseconds);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogError(ex, "Invalidation of {Layers} failed", string.Join(", ", dirt.Select(d => d.LayerId)));
+            }
+        }
+    }
+
+    private async Task HealLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(RedisLayerRevisions.RefreshInterval, _time, cancellationToken).ConfigureAwait(false);
+            await _revisions.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
