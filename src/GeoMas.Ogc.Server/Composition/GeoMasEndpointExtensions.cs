@@ -1,5 +1,7 @@
+using GeoMas.Ogc.Protocols.OgcApi;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Wmts;
+using GeoMas.Ogc.Protocols.Xyz;
 using GeoMas.Ogc.Server.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,7 +16,9 @@ public static class GeoMasEndpointExtensions
     public static IEndpointRouteBuilder MapGeoMasEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapWms();
+        endpoints.MapOgcApiFeatures();
         endpoints.MapWmts();
+        endpoints.MapXyz();
 
         // Liveness runs no check: the process answers, so it is alive (a database outage must not restart it).
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -53,13 +53,23 @@ public static class GeoMasApp
         log.LogInformation("Catalog loaded: {LayerCount} layers, {SourceCount} sources, updateSequence {UpdateSequence}",
             catalog.Snapshot.Layers.Count, catalog.Snapshot.Sources.Count, catalog.Snapshot.UpdateSequence);
 
+        var tileMatrixSets = GeoMas.Ogc.Core.Tiling.TileMatrixSetLoader.LoadDirectory(GeoMasTilingExtensions.FindFolder(files, configDirectory), catalog.Crs);
+        if (!tileMatrixSets.Succeeded)
+        {
+            foreach (var problem in tileMatrixSets.Errors)
+                log.LogCritical("Tile matrix set error: {Error}", problem);
+            return new GeoMasAppResult(null, tileMatrixSets.Errors);
+        }
+
         var server = builder.Configuration.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
         ConfigureHost(builder, server);
         builder.Services
             .AddGeoMasCore(catalog)
             .AddGeoMasSources(catalog)
             .AddGeoMasRendering(catalog)
-            .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory);
+            .AddGeoMasTiling(new GeoMas.Ogc.Core.Tiling.TileMatrixSetCatalog(tileMatrixSets.Sets))
+            .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory)
+            .AddGeoMasInvalidation(builder.Configuration, catalog);
         configure?.Invoke(builder);
 
         var app = builder.Build();
