@@ -48,6 +48,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
         if (request.Width <= 0 || request.Height <= 0)
             throw new ArgumentOutOfRangeException(nameof(request), "Width and height must be positive.");
 
+        var timings = _logger.IsEnabled(LogLevel.Debug) ? new RenderTimings() : null;
         using var encoded = new MemoryStream();
         using (var surface = CreateSurface(request.Width + 2 * Math.Max(0, request.Buffer), request.Height + 2 * Math.Max(0, request.Buffer)))
         {
@@ -56,12 +57,13 @@ public sealed class SkiaMapRenderer : IMapRenderer
             if (request.Bbox.Width > 0 && request.Bbox.Height > 0 && !request.Bbox.IsNull)
             {
                 var viewport = MapViewport.For(request, _crs);
-                using var context = new RenderContext(canvas, viewport);
+                using var context = new RenderContext(canvas, viewport) { Timings = timings };
                 foreach (var layer in request.Layers)
                     await DrawLayerAsync(context, layer, request, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 context.Canvas = canvas;
-                context.Labels.PlaceAndDraw(canvas);
+                using (new RenderTimings.Scope(timings, RenderTimings.Labels))
+                    context.Labels.PlaceAndDraw(canvas);
             }
             canvas.Flush();
 
@@ -69,8 +71,11 @@ public sealed class SkiaMapRenderer : IMapRenderer
             if (request.Buffer > 0)
                 pixels = pixels.ExtractSubset(SKRectI.Create(request.Buffer, request.Buffer, request.Width, request.Height))
                     ?? throw new InvalidOperationException("Cannot crop the metatile buffer.");
-            ImageEncoder.Encode(pixels, request.Format, request.Background, encoded, EncoderOptions);
+            using (new RenderTimings.Scope(timings, RenderTimings.Encode))
+                ImageEncoder.Encode(pixels, request.Format, request.Background, encoded, EncoderOptions);
         }
+        if (timings is not null)
+            _logger.LogDebug("Rendered {Width}x{Height} {Format}: {Timings}", request.Width, request.Height, request.Format.MimeType, timings);
         // Encoded in memory first: HTTP response bodies forbid synchronous writes.
         encoded.Position = 0;
         await encoded.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
@@ -137,8 +142,16 @@ public sealed class SkiaMapRenderer : IMapRenderer
 
             using var drawable = new DrawableFeature(viewport);
             var count = 0;
-            await foreach (var feature in _sources.For(layer).QueryAsync(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+            var timings = context.Timings;
+            await using var features = _sources.For(layer).QueryAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
+                var fetched = timings is null
+                    ? await features.MoveNextAsync().ConfigureAwait(false)
+                    : await TimedMoveNextAsync(features, timings).ConfigureAwait(false);
+                if (!fetched)
+                    break;
+                var feature = features.Current;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (++count > maxFeatures)
                 {
@@ -147,6 +160,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
                 }
                 if (feature.Geometry is not { IsEmpty: false } geometry)
                     continue;
+                using var drawing = new RenderTimings.Scope(timings, RenderTimings.Draw);
                 drawable.Reset(feature, geometry);
                 // Sub-pixel lines and polygons are invisible once antialiased: skip them rather than draw noise.
                 if (!drawable.IsPuntal && drawable.PixelWidth < 0.5 && drawable.PixelHeight < 0.5)
@@ -157,8 +171,11 @@ public sealed class SkiaMapRenderer : IMapRenderer
                     passes[i].Paint(context, drawable);
                 }
             }
+            if (timings is not null)
+                timings.Features += Math.Min(count, maxFeatures);
 
             context.Canvas = canvas;
+            using var playback = new RenderTimings.Scope(timings, RenderTimings.Draw);
             for (var i = 1; i < passes.Count; i++)
             {
                 using var picture = recorders[i]!.EndRecording();
@@ -173,6 +190,22 @@ public sealed class SkiaMapRenderer : IMapRenderer
             foreach (var recorder in recorders)
                 recorder?.Dispose();
         }
+    }
+
+    // Fetch time includes waiting for the database; allocations only count when the row was already buffered
+    // (an awaited continuation may run on another thread, whose counter means nothing here).
+    private static async ValueTask<bool> TimedMoveNextAsync(IAsyncEnumerator<Feature> features, RenderTimings timings)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pending = features.MoveNextAsync();
+        if (pending.IsCompleted)
+        {
+            using var scope = new RenderTimings.Scope(timings, RenderTimings.Fetch);
+            return pending.Result;
+        }
+        var result = await pending.ConfigureAwait(false);
+        timings.AddTicks(RenderTimings.Fetch, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+        return result;
     }
 
     /// <summary>

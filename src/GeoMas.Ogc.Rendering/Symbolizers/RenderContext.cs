@@ -29,6 +29,9 @@ internal sealed class RenderContext : IDisposable
     public PaintCache Paints { get; }
     public LabelCollector Labels { get; }
 
+    /// <summary>Phase breakdown of this render (null unless Debug logging is on).</summary>
+    public RenderTimings? Timings { get; init; }
+
     /// <summary>Directory of the style file being drawn: relative ExternalGraphic hrefs resolve against it.</summary>
     public string? StyleDirectory { get; set; }
 

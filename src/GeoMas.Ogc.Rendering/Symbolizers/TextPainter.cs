@@ -1,9 +1,8 @@
 using System.Globalization;
 using GeoMas.Ogc.Core.Styling;
+using GeoMas.Ogc.Rendering.Labels;
 using GeoMas.Ogc.Rendering.Map;
 using NetTopologySuite.Algorithm;
-using NetTopologySuite.Algorithm.Construct;
-using NetTopologySuite.Geometries;
 using SkiaSharp;
 
 namespace GeoMas.Ogc.Rendering.Symbolizers;
@@ -20,6 +19,7 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
 
     protected override void Paint(RenderContext context, TextSymbolizer symbolizer, DrawableFeature feature)
     {
+        using var timing = new RenderTimings.Scope(context.Timings, RenderTimings.Text);
         if (!context.TextFunctions.TryGetValue(symbolizer, out var compiled))
             return;
         var text = compiled.Label(feature.Feature);
@@ -39,7 +39,7 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
 
         if (feature.IsPolygonal)
         {
-            if (VisualCentre(context.Viewport, feature.Geometry) is { } centre)
+            if (VisualCentre(context, feature) is { } centre)
                 context.Labels.Add(text, style, priority, centre, null);
             return;
         }
@@ -60,42 +60,18 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
             : context.ToPixels(halo, symbolizer.Uom);
     }
 
-    private static SKPoint? VisualCentre(MapViewport viewport, Geometry geometry)
+    private static SKPoint? VisualCentre(RenderContext context, DrawableFeature feature)
     {
-        Coordinate? centre;
-        var env = geometry.EnvelopeInternal;
-        if (Math.Min(env.Width * viewport.ScaleX, env.Height * viewport.ScaleY) < LargePolygonPixels)
+        var viewport = context.Viewport;
+        if (Math.Min(feature.PixelWidth, feature.PixelHeight) < LargePolygonPixels)
         {
-            // Small shapes: any inside point is as good to the eye, and InteriorPoint is far cheaper than clipping
-            // and searching for the visual centre.
-            centre = InteriorPoint.GetInteriorCoord(geometry);
+            // Small shapes: any inside point is as good to the eye, and InteriorPoint is far cheaper than
+            // searching for the visual centre.
+            var centre = InteriorPoint.GetInteriorCoord(feature.Geometry);
             return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
         }
-        var visible = geometry;
-        var view = viewport.RenderedBbox;
-        if (!view.Contains(env))
-        {
-            try
-            {
-                visible = geometry.Intersection(geometry.Factory.ToGeometry(view));
-            }
-            catch (TopologyException)
-            {
-                visible = geometry; // invalid polygon: fall back to the whole shape
-            }
-            if (visible.IsEmpty || visible is not (Polygon or MultiPolygon))
-                return null;
-        }
-        try
-        {
-            // Tolerance of a couple of pixels: finer is invisible and costs iterations.
-            centre = new MaximumInscribedCircle(visible, 2 / viewport.ScaleX).GetCenter().Coordinate;
-        }
-        catch (Exception ex) when (ex is ArgumentException or TopologyException or InvalidOperationException)
-        {
-            centre = InteriorPoint.GetInteriorCoord(visible);
-        }
-        return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
+        // The visual centre of the part inside the rendered canvas, to a couple of pixels (finer is invisible).
+        return PolygonLabelPoint.Find(feature.Parts, SKRect.Create(viewport.CanvasWidth, viewport.CanvasHeight), 2f);
     }
 
     private static double ToPriority(object? value) => value switch
