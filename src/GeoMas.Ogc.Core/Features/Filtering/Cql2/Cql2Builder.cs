@@ -279,13 +279,13 @@ internal sealed class Cql2Builder
             case "T_EQUALS" when isInstant:
                 return new TemporalFilter(TemporalOperator.TEquals, property, start, end);
             case "T_DURING" when !isInstant:
-                return start is null && end is null ? notNull : new TemporalFilter(TemporalOperator.During, property, start, end);
+                return OpenIntervals.Range(TemporalOperator.During, property, start, end);
             case "T_INTERSECTS":
-                return start is null && end is null ? notNull : new TemporalFilter(TemporalOperator.AnyInteracts, property, start, end);
+                return OpenIntervals.Range(TemporalOperator.AnyInteracts, property, start, end);
             case "T_DISJOINT":
                 return start is null && end is null
                     ? new Constant(false)
-                    : new And([notNull, new Not(new TemporalFilter(TemporalOperator.AnyInteracts, property, start, end))]);
+                    : new And([notNull, new Not(OpenIntervals.Range(TemporalOperator.AnyInteracts, property, start, end))]);
             default:
                 throw new FilterParseException(
                     $"{fn} with an instant-valued property and {(isInstant ? "an instant" : "an interval")} is not supported "

@@ -249,7 +249,7 @@ internal sealed class FesFilterBuilder(Fes20ReaderOptions options)
         return Gml.Read(e);
     }
 
-    private TemporalFilter Temporal(XElement e, TemporalOperator op)
+    private Filter Temporal(XElement e, TemporalOperator op)
     {
         var operands = Operands(e, 2);
         if (!IsValueReference(operands[0]))
@@ -265,6 +265,8 @@ internal sealed class FesFilterBuilder(Fes20ReaderOptions options)
             throw FesXml.Error(time, "During needs a gml:TimePeriod.");
         if ((op == TemporalOperator.After && end is null) || (op == TemporalOperator.Before && start is null))
             throw FesXml.Error(time, $"{e.Name.LocalName} needs a determinate {(op == TemporalOperator.After ? "end" : "start")}.");
-        return new TemporalFilter(op, property, start, end);
+        return op is TemporalOperator.During or TemporalOperator.AnyInteracts
+            ? OpenIntervals.Range(op, property, start, end)
+            : new TemporalFilter(op, property, start, end);
     }
 }

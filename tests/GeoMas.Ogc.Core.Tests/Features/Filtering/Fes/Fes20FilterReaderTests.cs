@@ -132,7 +132,7 @@ public sealed class Fes20FilterReaderTests
     [InlineData("Before", Instant, "Before(updated_at, 2020-01-01T00:00:00Z, 2020-01-01T00:00:00Z)")]
     [InlineData("TEquals", Instant, "TEquals(updated_at, 2020-01-01T00:00:00Z, 2020-01-01T00:00:00Z)")]
     [InlineData("During", Period, "During(updated_at, 2020-01-01T00:00:00Z, 2020-12-31T00:00:00Z)")]
-    [InlineData("During", OpenPeriod, "During(updated_at, 2020-01-01T00:00:00Z, ..)")]
+    [InlineData("During", OpenPeriod, "GreaterThan(updated_at, TIMESTAMP('2020-01-01T00:00:00Z'))")]
     [InlineData("AnyInteracts", Period, "AnyInteracts(updated_at, 2020-01-01T00:00:00Z, 2020-12-31T00:00:00Z)")]
     public void Temporal_operators(string element, string time, string expected) =>
         Assert.Equal(expected, Read($"<fes:{element}>{Vr("geomas:updated_at")}{time}</fes:{element}>"));
