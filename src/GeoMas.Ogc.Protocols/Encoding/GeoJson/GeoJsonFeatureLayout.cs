@@ -1,0 +1,12 @@
+namespace GeoMas.Ogc.Protocols.Encoding.GeoJson;
+
+/// <summary>
+/// How the features of one response are written: the property names aligned with <c>Feature.Values</c>,
+/// whether ids are JSON numbers (integer keys, so GDAL and QGIS can use them as FIDs), an optional id prefix
+/// (WFS writes <c>layer.id</c>), and whether positions are written latitude-first.
+/// </summary>
+public sealed record GeoJsonFeatureLayout(
+    IReadOnlyList<string> PropertyNames,
+    bool NumericIds = false,
+    bool SwapAxes = false,
+    string? IdPrefix = null);

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+
+namespace GeoMas.Ogc.Protocols.OgcApi;
+
+/// <summary><c>GET /api</c>: the OpenAPI 3.0 definition generated from the catalog (OAF-2).</summary>
+public static class OpenApiHandler
+{
+    public static Task HandleAsync(HttpContext context)
+    {
+        OgcApiQuery.OnlyFormat(context.Request.Query);
+        var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.OpenApi);
+        var services = new OgcApiServices(context);
+        return OgcApiJson.WriteAsync(context, representation.MediaType, json => OpenApiDocumentWriter.Write(json, services));
+    }
+}
