@@ -13,6 +13,13 @@ public sealed record Fes20ReaderOptions
     /// </summary>
     public CrsIdentifier? DefaultCrs { get; init; }
 
+    /// <summary>
+    /// The queried feature type names (e.g. "parcelles"). A resource id in the <c>typename.id</c> form WFS servers
+    /// publish as gml:id (<c>parcelles.12</c>, also <c>geomas:parcelles.12</c>) is reduced to the row id when its
+    /// type is one of these; other ids are kept as sent. Empty: ids are kept as sent.
+    /// </summary>
+    public IReadOnlySet<string> TypeNames { get; init; } = new HashSet<string>();
+
     /// <summary>Longest accepted filter document, in characters.</summary>
     public int MaxLength { get; init; } = 1_000_000;
 

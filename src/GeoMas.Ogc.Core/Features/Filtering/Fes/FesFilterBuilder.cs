@@ -32,11 +32,24 @@ internal sealed class FesFilterBuilder(Fes20ReaderOptions options)
     private static bool IsIdElement(XElement e) =>
         FesXml.IsFilter(e, "ResourceId") || FesXml.IsFilter(e, "FeatureId") || FesXml.IsFilter(e, "GmlObjectId");
 
-    private static IdIn Ids(IEnumerable<XElement> elements) => new(elements.Select(e =>
+    private IdIn Ids(IEnumerable<XElement> elements) => new(elements.Select(e =>
     {
         var id = FesXml.Attribute(e, "rid") ?? FesXml.Attribute(e, "fid") ?? FesXml.Attribute(e, "id");
-        return string.IsNullOrWhiteSpace(id) ? throw FesXml.Error(e, $"{e.Name.LocalName} needs an identifier (rid).") : id.Trim();
+        return string.IsNullOrWhiteSpace(id) ? throw FesXml.Error(e, $"{e.Name.LocalName} needs an identifier (rid).") : RowId(id.Trim());
     }).ToArray());
+
+    /// <summary>"parcelles.12" or "geomas:parcelles.12" → "12" when parcelles is a queried type.</summary>
+    private string RowId(string id)
+    {
+        var dot = id.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || dot == id.Length - 1)
+            return id;
+        var type = id[..dot];
+        var colon = type.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+            type = type[(colon + 1)..];
+        return options.TypeNames.Contains(type) ? id[(dot + 1)..] : id;
+    }
 
     private Filter Operator(XElement e)
     {
@@ -66,7 +79,7 @@ internal sealed class FesFilterBuilder(Fes20ReaderOptions options)
                 return new IsNull(Expression(Single(e)));
             case "PropertyIsBetween": return Between(e);
             case "ResourceId" or "FeatureId" or "GmlObjectId":
-                return Ids([e]);
+                throw FesXml.Error(e, "Resource ids cannot be combined with other operators (put them directly in the Filter).");
             case "BBOX": return Bbox(e);
             case "Intersects": return Spatial(e, SpatialOperator.Intersects);
             case "Disjoint": return Spatial(e, SpatialOperator.Disjoint);

@@ -51,6 +51,15 @@ public sealed class Fes20FilterReaderTests
     [InlineData("<fes:ResourceId rid=\"parcelles.12\"/><fes:ResourceId rid=\"13\"/>", "Ids('parcelles.12', '13')")]
     public void Resource_ids(string body, string expected) => Assert.Equal(expected, Read(body));
 
+    [Fact]
+    public void Resource_ids_of_queried_types_lose_their_type_prefix()
+    {
+        var options = new Fes20ReaderOptions { TypeNames = new HashSet<string> { "parcelles" } };
+        Assert.Equal("Ids('12', '13', 'batiments.14', 'a.b.c')",
+            Read("<fes:ResourceId rid=\"parcelles.12\"/><fes:ResourceId rid=\"geomas:parcelles.13\"/><fes:ResourceId rid=\"batiments.14\"/><fes:ResourceId rid=\"a.b.c\"/>", options));
+        Assert.Throws<FilterParseException>(() => Read("<fes:And><fes:ResourceId rid=\"1\"/><fes:PropertyIsNull><fes:ValueReference>a</fes:ValueReference></fes:PropertyIsNull></fes:And>"));
+    }
+
     [Theory]
     // Lambert-93 envelope, with or without ValueReference.
     [InlineData("<fes:BBOX><gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::2154\"><gml:lowerCorner>943000 6387000</gml:lowerCorner><gml:upperCorner>946000 6390000</gml:upperCorner></gml:Envelope></fes:BBOX>",
