@@ -1,8 +1,7 @@
-using System.Globalization;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Core.Time;
-using GeoMas.Ogc.Protocols.Wms;
+using GeoMas.Ogc.Protocols.Wmts;
 using Microsoft.AspNetCore.Http;
 
 namespace GeoMas.Ogc.Protocols.Xyz;
@@ -44,8 +43,8 @@ public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, stri
         return ReferenceEquals(found, layer.DefaultStyle) ? DefaultStyle : found.Name;
     }
 
-    // Same rules as the WMTS TIME dimension: the advertised dates only, "default"/"current"/the default date mean
-    // "in force today" (null), so a cache keyed by arbitrary instants cannot be flooded.
+    // The WMTS TIME rules (advertised dates only; "default", "current" and the default date mean "in force today",
+    // null), so XYZ and WMTS share cached tiles and a cache keyed by arbitrary instants cannot be flooded.
     private static TimeSelection? ResolveTime(LayerDefinition layer, string time, DateOnly today)
     {
         if (time.Length == 0)
@@ -53,24 +52,8 @@ public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, stri
             return null;
         }
 
-        var dimension = layer.Kind == LayerKind.Group ? null : layer.Time;
-        if (dimension is null)
-        {
-            throw ServiceException.Invalid("time", $"Layer '{layer.Id}' has no time dimension.");
-        }
-
-        if (time.Equals("default", StringComparison.OrdinalIgnoreCase) || time.Equals("current", StringComparison.OrdinalIgnoreCase)
-            || time == WmsTimeDimension.Default(dimension, today))
-        {
-            return null;
-        }
-
-        var values = dimension.Values.Count == 0 ? [today] : dimension.Values;
-        if (!DateOnly.TryParseExact(time, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !values.Contains(day))
-        {
-            throw ServiceException.Invalid("time", $"time={time} is not one of the dates of layer '{layer.Id}' ({WmsTimeDimension.Extent(dimension, today)}).");
-        }
-
-        return new TimeSelection([TimeRange.Instant(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))]);
+        var dimension = WmtsTimeDimension.Of(layer)
+            ?? throw ServiceException.Invalid("time", $"Layer '{layer.Id}' has no time dimension.");
+        return WmtsTimeDimension.Parse(time, dimension, today);
     }
 }

@@ -1,6 +1,6 @@
 using GeoMas.Ogc.Core.Tiling;
+using GeoMas.Ogc.Protocols.Wmts;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace GeoMas.Ogc.Protocols.Xyz;
 
@@ -19,7 +19,8 @@ public static class XyzTileHandler
         response.Headers.AccessControlAllowOrigin = "*";
         response.Headers.ETag = etag;
         response.Headers.CacheControl = XyzCacheControl.ForTile(request.Layer);
-        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        // Same validator rules as WMTS GetTile (RFC 9110 weak comparison, "*").
+        if (WmtsGetTileHandler.Matches(context.Request.Headers.IfNoneMatch, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -33,18 +34,6 @@ public static class XyzTileHandler
         }
 
         await response.Body.WriteAsync(tile.Bytes, context.RequestAborted);
-    }
-
-    /// <summary>RFC 9110 §13.1.2: If-None-Match uses the weak comparison; <c>*</c> matches any current tile.</summary>
-    public static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParse(etag, out var current))
-        {
-            return false;
-        }
-
-        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var candidates)
-            && candidates.Any(candidate => candidate.Tag == "*" || candidate.Compare(current, useStrongComparison: false));
     }
 
     // The tile cache may hold a bare hash; the header needs the quoted form.
