@@ -59,9 +59,16 @@ internal sealed class LabelPlacer
         _canvas.Save();
         _canvas.SetMatrix(_canvas.TotalMatrix.PreConcat(matrix));
         var baseline = top - style.Ascent;
-        if (style.HaloPaint is { } halo)
-            _canvas.DrawText(candidate.Text, left, baseline, SKTextAlign.Left, style.Font, halo);
-        _canvas.DrawText(candidate.Text, left, baseline, SKTextAlign.Left, style.Font, style.FillPaint);
+        // Shaped once, drawn twice (halo, then glyphs).
+        using (var blob = SKTextBlob.Create(candidate.Text, style.Font))
+        {
+            if (blob is not null)
+            {
+                if (style.HaloPaint is { } halo)
+                    _canvas.DrawText(blob, left, baseline, halo);
+                _canvas.DrawText(blob, left, baseline, style.FillPaint);
+            }
+        }
         _canvas.Restore();
         return true;
     }
@@ -152,10 +159,13 @@ internal sealed class LabelPlacer
                 _index.Add(box);
 
         using var path = Polyline.ToPath(segment);
-        var offset = new SKPoint(0, vOffset);
+        // Glyphs are positioned along the path once (the costly part: measuring the path) and drawn twice.
+        using var blob = SKTextBlob.CreatePathPositioned(candidate.Text, style.Font, path, SKTextAlign.Left, new SKPoint(0, vOffset));
+        if (blob is null)
+            return true;
         if (style.HaloPaint is { } halo)
-            _canvas.DrawTextOnPath(candidate.Text, path, offset, false, SKTextAlign.Left, style.Font, halo);
-        _canvas.DrawTextOnPath(candidate.Text, path, offset, false, SKTextAlign.Left, style.Font, style.FillPaint);
+            _canvas.DrawText(blob, 0, 0, halo);
+        _canvas.DrawText(blob, 0, 0, style.FillPaint);
         return true;
     }
 
