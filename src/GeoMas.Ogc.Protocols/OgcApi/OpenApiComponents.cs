@@ -37,6 +37,9 @@ internal static class OpenApiComponents
         Raw(json, "crs", """{"name":"crs","in":"query","description":"CRS of the returned coordinates, one of the collection's crs list (CRS84 by default).","required":false,"style":"form","explode":false,"schema":{"type":"string","format":"uri"}}""");
         Raw(json, "properties", """{"name":"properties","in":"query","description":"Properties to return, comma-separated (empty: none).","required":false,"style":"form","explode":false,"schema":{"type":"array","items":{"type":"string"}}}""");
         Raw(json, "sortby", """{"name":"sortby","in":"query","description":"Sort keys, comma-separated, each prefixed + (ascending, default) or - (descending). The id always closes the order.","required":false,"style":"form","explode":false,"schema":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[+-]?[A-Za-z_][A-Za-z0-9_.:-]*$"}}}""");
+        Raw(json, "filter", """{"name":"filter","in":"query","description":"A CQL2 filter on the queryables (see /collections/{collectionId}/queryables), in filter-lang.","required":false,"style":"form","explode":false,"schema":{"type":"string"}}""");
+        Raw(json, "filter-lang", """{"name":"filter-lang","in":"query","description":"Language of filter.","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["cql2-text","cql2-json"],"default":"cql2-text"}}""");
+        Raw(json, "filter-crs", """{"name":"filter-crs","in":"query","description":"CRS of the geometry literals of filter, one of the collection's crs list (CRS84 by default).","required":false,"style":"form","explode":false,"schema":{"type":"string","format":"uri-reference"}}""");
         Raw(json, "featureId", """{"name":"featureId","in":"path","description":"Local identifier of a feature.","required":true,"schema":{"type":"string"}}""");
     }
 

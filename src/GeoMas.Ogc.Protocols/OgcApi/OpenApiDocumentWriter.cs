@@ -105,9 +105,9 @@ public static class OpenApiDocumentWriter
         json.WriteString("description",
             "Features in a stable order (the sort keys, then the id); follow the next links to walk them all. "
             + (layer.Time is null ? "" : "Without datetime, the versions in force today; with datetime, those in force at that time or during that interval. ")
-            + "Queryable properties are query parameters (exact match).");
+            + "Queryable properties are query parameters (exact match) and can be used in CQL2 filters.");
         json.WriteStartArray("parameters");
-        foreach (var name in new[] { "fFeatures", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "properties", "sortby" })
+        foreach (var name in new[] { "fFeatures", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "properties", "sortby", "filter", "filter-lang", "filter-crs" })
             WriteRef(json, "#/components/parameters/" + name);
         foreach (var attribute in OgcApiQueryables.QueryParameters(layer))
             WriteQueryableParameter(json, attribute);

@@ -54,6 +54,11 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs", classes);
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables", classes);
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters", classes);
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter", classes);
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter", classes);
+        foreach (var cql2 in new[] { "cql2-text", "cql2-json", "basic-cql2", "advanced-comparison-operators", "case-insensitive-comparison", "basic-spatial-functions", "spatial-functions", "temporal-functions" })
+            Assert.Contains("http://www.opengis.net/spec/cql2/1.0/conf/" + cql2, classes);
+        Assert.DoesNotContain("http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison", classes);
         // No HTML page is served yet: declaring html would oblige text/html alternates everywhere (OAF-12).
         Assert.DoesNotContain("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html", classes);
     }
