@@ -21,8 +21,11 @@ public sealed class RedisTileStore : ITileStore, IAsyncDisposable
     private const byte BlankFlag = 1;
 
     private readonly RedisTileStoreOptions _options;
-    private readonly Task<ConnectionMultiplexer> _connection;
+    private readonly ConfigurationOptions _configuration;
     private readonly OutageGuard _guard;
+    private readonly Lock _connecting = new();
+    private Task<ConnectionMultiplexer> _connection;
+    private bool _disposed;
 
     public RedisTileStore(RedisTileStoreOptions options, CachingMetrics metrics, ILogger<RedisTileStore>? logger = null, TimeProvider? time = null)
     {
@@ -39,6 +42,7 @@ public sealed class RedisTileStore : ITileStore, IAsyncDisposable
         configuration.SyncTimeout = timeout;
         configuration.ConnectTimeout = Math.Max(timeout, 1000);
         configuration.ClientName ??= "geomas-tiles";
+        _configuration = configuration;
         _connection = ConnectionMultiplexer.ConnectAsync(configuration);
     }
 
@@ -91,10 +95,11 @@ public sealed class RedisTileStore : ITileStore, IAsyncDisposable
             return fallback;
         try
         {
-            // Still connecting for the first time (or the first attempt failed): a miss now, not a wait.
-            if (!_connection.IsCompleted)
+            // Still connecting for the first time: a miss now, not a wait.
+            var connecting = Connection();
+            if (!connecting.IsCompleted)
                 return fallback;
-            var connection = await _connection.ConfigureAwait(false);
+            var connection = await connecting.ConfigureAwait(false);
             var result = await call(connection.GetDatabase()).WaitAsync(_options.OperationTimeout).ConfigureAwait(false);
             _guard.Succeeded();
             return result;
@@ -106,8 +111,28 @@ public sealed class RedisTileStore : ITileStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The multiplexer reconnects by itself once it exists, but a first connection that failed outright (the client
+    /// may give up on the initial handshake whatever AbortOnConnectFail says) leaves a faulted task: start another.
+    /// The outage guard spaces these attempts by its break duration.
+    /// </summary>
+    private Task<ConnectionMultiplexer> Connection()
+    {
+        var current = Volatile.Read(ref _connection);
+        if (!current.IsFaulted && !current.IsCanceled)
+            return current;
+        lock (_connecting)
+        {
+            if (!_disposed && ReferenceEquals(_connection, current))
+                _connection = ConnectionMultiplexer.ConnectAsync(_configuration);
+            return current;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        lock (_connecting)
+            _disposed = true;
         if (_connection.IsCompletedSuccessfully)
             await _connection.Result.DisposeAsync().ConfigureAwait(false);
         else
