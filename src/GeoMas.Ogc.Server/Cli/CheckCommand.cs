@@ -1,3 +1,6 @@
+using GeoMas.Ogc.Core.Crs;
+using GeoMas.Ogc.Core.Tiling;
+using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -23,13 +26,19 @@ public static class CheckCommand
         await output.WriteLineAsync($"checking {string.Join(" + ", files)}");
 
         var result = await CatalogStartup.LoadAsync(configuration, configDirectory, requireSources: true, cancellationToken);
+        // The tile matrix sets stop `serve` when broken, so `check` judges them too.
+        var tileMatrixSets = TileMatrixSetLoader.LoadDirectory(
+            GeoMasTilingExtensions.FindFolder(files, configDirectory), result.Catalog?.Crs ?? new CrsRegistry());
+        var problems = result.Errors.Concat(tileMatrixSets.Errors).ToList();
         foreach (var warning in result.Warnings)
             await output.WriteLineAsync($"warning: {warning}");
-        foreach (var problem in result.Errors)
+        foreach (var problem in problems)
             await output.WriteLineAsync($"error: {problem}");
-        if (!result.Succeeded)
+        if (!result.Succeeded || problems.Count > 0)
         {
-            await output.WriteLineAsync($"{result.Errors.Count} problem(s) found");
+            await output.WriteLineAsync($"{problems.Count} problem(s) found");
+            if (result.Catalog is not null)
+                await result.Catalog.Sources.DisposeAsync();
             return 1;
         }
 
@@ -40,6 +49,7 @@ public static class CheckCommand
             await output.WriteLineAsync(FormattableString.Invariant(
                 $"ok: {layer.Id} ({layer.Kind}, {layer.Styles.Count} style(s), lon/lat {extent.MinX:0.####} {extent.MinY:0.####} {extent.MaxX:0.####} {extent.MaxY:0.####})"));
         }
+        await output.WriteLineAsync($"ok: tile matrix sets {string.Join(", ", tileMatrixSets.Sets.Select(t => t.Id))}");
         await output.WriteLineAsync($"configuration is valid: {snapshot.Layers.Count} layers, {snapshot.Sources.Count} sources, updateSequence {snapshot.UpdateSequence}");
         await result.Catalog.Sources.DisposeAsync();
         return 0;

@@ -46,6 +46,35 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_broken_tile_matrix_set_is_a_problem()
+    {
+        var directory = Directory.CreateTempSubdirectory("geomas-check-tms-");
+        try
+        {
+            // A config beside its own tilematrixsets/ folder takes that folder instead of the base file's.
+            var config = Path.Combine(directory.FullName, "tiles.json");
+            await File.WriteAllTextAsync(config, $$"""
+                { "extends": {{System.Text.Json.JsonSerializer.Serialize(RepositoryPaths.Config("geomas.json"))}},
+                  "sources": { "main": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg").Replace("\\", "/")}}" } },
+                  "stylesDirectory": "{{Path.Combine(RepositoryPaths.Root, "styles").Replace("\\", "/")}}" }
+                """);
+            var sets = Directory.CreateDirectory(Path.Combine(directory.FullName, "tilematrixsets"));
+            await File.WriteAllTextAsync(Path.Combine(sets.FullName, "Broken.json"),
+                """{ "id": "Broken", "crs": "http://www.opengis.net/def/crs/EPSG/0/2154", "tileMatrices": [] }""");
+
+            var (exitCode, output) = await CheckAsync("--config", config);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("error: Broken.json:", output);
+            Assert.Contains("1 problem(s) found", output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_configuration_lists_every_problem()
     {
         var directory = Directory.CreateTempSubdirectory("geomas-check-");
