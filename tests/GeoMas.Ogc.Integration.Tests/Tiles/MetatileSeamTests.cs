@@ -29,11 +29,10 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
         CompareSeamAsync(layer, zoom);
 
     /// <summary>
-    /// Polygon labels: the renderer anchors the label of a large polygon at the visual centre of the part inside the
-    /// rendered canvas, so each metatile puts "Selonnet" somewhere else (or nowhere). Fails until the anchor is
-    /// computed from the whole polygon in buffered (tile) renders.
+    /// Polygon labels: in buffered (tile) renders the label of a large polygon is anchored at the visual centre of
+    /// the whole polygon, so every metatile that sees "Selonnet" draws it at the same place.
     /// </summary>
-    [Theory(Skip = "Rendering: large-polygon label anchors depend on the canvas (TextPainter.VisualCentre); see the caching engineer's report")]
+    [Theory]
     [InlineData("communes", 13)]
     [InlineData("fond_plan", 15)]
     public Task Polygon_labels_are_drawn_at_the_same_place_by_neighbouring_metatiles(string layer, int zoom) =>
