@@ -21,7 +21,7 @@ namespace GeoMas.Ogc.Caching.Invalidation;
 /// </summary>
 public sealed class InvalidationCoordinator
 {
-    private const int MessageChunk = 5000;
+    private const int MessageChunk = 2000;
 
     private readonly ICatalogProvider _catalog;
     private readonly InvalidationPlanner _planner;
@@ -90,13 +90,16 @@ public sealed class InvalidationCoordinator
         IReadOnlyDictionary<string, long> bumped = plan.BumpLayers.Count > 0
             ? await _revisions.BumpAsync(plan.BumpLayers, cancellationToken).ConfigureAwait(false)
             : new Dictionary<string, long>();
-        if (plan.Positions.Count > 0)
-            await PurgeAsync(plan.Positions, cancellationToken).ConfigureAwait(false);
-
-        for (var i = 0; i == 0 || i < plan.Positions.Count; i += MessageChunk)
+        // In chunks, coarse levels first: the shared store is purged before the others are told to drop their L1
+        // (or they could refill it from the stale L2), and no single Redis command grows past its timeout.
+        if (plan.Positions.Count == 0)
+            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, [], bumped), cancellationToken).ConfigureAwait(false);
+        var revisions = bumped;
+        foreach (var chunk in plan.Positions.Chunk(MessageChunk))
         {
-            var chunk = plan.Positions.Skip(i).Take(MessageChunk).ToList();
-            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, chunk, i == 0 ? bumped : new Dictionary<string, long>()), cancellationToken).ConfigureAwait(false);
+            await PurgeAsync(chunk, cancellationToken).ConfigureAwait(false);
+            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, chunk, revisions), cancellationToken).ConfigureAwait(false);
+            revisions = new Dictionary<string, long>();
         }
         _log.LogInformation("Invalidated {Layers}: {Positions} tile position(s) purged, revision bumped for [{Bumped}]",
             string.Join(", ", dirt.Select(d => d.LayerId)), plan.Positions.Count, string.Join(", ", bumped.Select(b => $"{b.Key}={b.Value}")));
@@ -117,8 +120,11 @@ public sealed class InvalidationCoordinator
         try
         {
             await Task.Delay(RepurgeDelay, _time).ConfigureAwait(false);
-            await PurgeAsync(positions, CancellationToken.None).ConfigureAwait(false);
-            await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, positions, new Dictionary<string, long>()), CancellationToken.None).ConfigureAwait(false);
+            foreach (var chunk in positions.Chunk(MessageChunk))
+            {
+                await PurgeAsync(chunk, CancellationToken.None).ConfigureAwait(false);
+                await _bus.PublishAsync(new InvalidationMessage(_bus.InstanceId, chunk, new Dictionary<string, long>()), CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
@@ -187,26 +193,52 @@ public sealed class InvalidationCoordinator
                 wait = TimeSpan.Zero;
             if (wait != TimeSpan.Zero)
             {
-                await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            var dirt = _debouncer.TakeDue(_time.GetUtcNow());
-            if (dirt.Count == 0)
-                continue;
-            var received = Interlocked.Exchange(ref _oldestPending, 0);
-            try
-            {
-                await ApplyAsync(dirt, null, cancellationToken).ConfigureAwait(false);
-                if (received != 0)
+                try
                 {
-                    LastDelay = Stopwatch.GetElapsedTime(received);
-                    _log.LogInformation("Change to purge: {Milliseconds:0} ms", LastDelay.Value.TotalMilliseconds);
+                    await _wake.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                 }
+                catch (OperationCanceledException)
+                {
+                    await FlushOnShutdownAsync().ConfigureAwait(false);
+                    throw;
+                }
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            await FlushAsync(_debouncer.TakeDue(_time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        await FlushOnShutdownAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Changes this instance claimed are nobody else's: stopping without applying them would leave stale tiles in
+    /// the shared store. Bounded, so a dead Redis does not hold the shutdown.
+    /// </summary>
+    private async Task FlushOnShutdownAsync()
+    {
+        var dirt = _debouncer.TakeDue(DateTimeOffset.MaxValue);
+        if (dirt.Count == 0)
+            return;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await FlushAsync(dirt, timeout.Token).ConfigureAwait(false);
+    }
+
+    private async Task FlushAsync(IReadOnlyList<LayerDirt> dirt, CancellationToken cancellationToken)
+    {
+        if (dirt.Count == 0)
+            return;
+        var received = Interlocked.Exchange(ref _oldestPending, 0);
+        try
+        {
+            await ApplyAsync(dirt, null, cancellationToken).ConfigureAwait(false);
+            if (received != 0)
             {
-                _log.LogError(ex, "Invalidation of {Layers} failed", string.Join(", ", dirt.Select(d => d.LayerId)));
+                LastDelay = Stopwatch.GetElapsedTime(received);
+                _log.LogInformation("Change to purge: {Milliseconds:0} ms", LastDelay.Value.TotalMilliseconds);
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogError(ex, "Invalidation of {Layers} failed", string.Join(", ", dirt.Select(d => d.LayerId)));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class InvalidationOptions
     public int MarginPixels { get; set; } = 128;
 
     /// <summary>Above this many tile positions for one change, the layer's revision is bumped instead (every tile of it at once).</summary>
-    public int MaxPositions { get; set; } = 50_000;
+    public int MaxPositions { get; set; } = 500_000;
 
     /// <summary>Dirty rectangles kept per layer within one debounce window; beyond that they are merged into their union.</summary>
     public int MaxDirtyRectangles { get; set; } = 32;
