@@ -8,8 +8,8 @@ namespace GeoMas.Ogc.Rendering.Labels;
 /// Image edges: with no buffer (WMS) a label whose box crosses the edge is dropped, since a cut label is worse than
 /// none; with a metatile buffer a label is kept when its anchor lies in the buffered canvas, and the crop after
 /// rendering decides what shows (the buffer exists precisely so labels near tile edges are drawn whole).
-/// Line labels follow the line, glyph by glyph through Skia's text-on-path, turned upright, and are checked
-/// with a chain of boxes along the path instead of one rotated box.
+/// Line labels follow the line glyph by glyph (<see cref="PathGlyphLayout"/>: advance widths along the arc, one
+/// upright decision per label), and are checked with one box per glyph instead of one rotated box.
 /// </summary>
 internal sealed class LabelPlacer
 {
@@ -76,16 +76,17 @@ internal sealed class LabelPlacer
     private bool TryPlaceOnLine(LabelCandidate candidate, SKPoint[] line)
     {
         var style = candidate.Style;
-        var width = style.MeasureText(candidate.Text);
+        var shaped = ShapedText.Shape(candidate.Text, style.Font);
+        var width = shaped.Width;
         var length = (float)Polyline.Length(line);
         // A label needs the line to be a bit longer than the text, or it would hang off the ends.
-        if (length < width + style.TextHeight)
+        if (width <= 0 || length < width + style.TextHeight)
             return false;
 
         var placedAny = false;
         foreach (var centre in CentresToTry(style, length, width))
         {
-            if (TryPlaceSegment(candidate, line, centre - width / 2, centre + width / 2, width))
+            if (TryPlaceSegment(candidate, shaped, line, centre - width / 2, centre + width / 2))
             {
                 placedAny = true;
                 if (!style.IsRepeated)
@@ -118,20 +119,27 @@ internal sealed class LabelPlacer
         }
     }
 
-    private bool TryPlaceSegment(LabelCandidate candidate, SKPoint[] line, float from, float to, float width)
+    private bool TryPlaceSegment(LabelCandidate candidate, ShapedText shaped, SKPoint[] line, float from, float to)
     {
         var style = candidate.Style;
-        var segment = Polyline.Segment(line, from, to);
-        // Keep text upright: read left to right whatever way the line was digitised.
-        if (segment[^1].X < segment[0].X)
+        // Upright is decided once for the whole label, from the span of line it covers (start → end of the text).
+        var reversed = PathGlyphLayout.ReadsBackwards(Polyline.PointAt(line, from), Polyline.PointAt(line, to));
+        // A little line beyond each end: an offset label on a bend covers more or less line than its width.
+        var pad = style.TextHeight;
+        var segment = Polyline.Segment(line, Math.Max(0, from - pad), Math.Min(Polyline.Length(line), to + pad));
+        if (reversed)
             Array.Reverse(segment);
-        if (TooCurved(segment, style))
+        // The glyphs sit on the line moved sideways by the offset (positive = above the text), baseline centred.
+        var path = style.PerpendicularOffset == 0 ? segment : Polyline.Offset(segment, style.PerpendicularOffset);
+        var start = ((float)Polyline.Length(path) - shaped.Width) / 2;
+        if (start < 0)
+            return false;
+        var baselineOffset = -(style.Ascent + style.Descent) / 2;
+        if (PathGlyphLayout.Create(path, shaped, start, baselineOffset, style.MaxAngleDelta) is not { } layout)
             return false;
 
-        // Skia puts the baseline on the path; shift it so the text is centred on the line (or offset from it).
-        var vOffset = -(style.Ascent + style.Descent) / 2 - style.PerpendicularOffset;
-        var boxes = BoxesAlong(segment, width, style, vOffset);
-        var centre = Polyline.PointAt(segment, width / 2);
+        var boxes = GlyphBoxes(layout, style);
+        var centre = Polyline.PointAt(path, start + shaped.Width / 2);
         if (!Fits(Union(boxes), centre))
             return false;
         if (style.ConflictResolution)
@@ -140,12 +148,13 @@ internal sealed class LabelPlacer
                 if (_index.Intersects(box))
                     return false;
         }
-        // The same name along one road split into many features: one label per stretch, not one per feature.
-        var minDistance = Math.Max(3 * width, 128f);
+        // The same name along one road split into many features: one label per stretch, not one per feature, and
+        // for repeated labels one per repeat distance across the whole map, not per feature.
+        var minDistance = style.IsRepeated ? Math.Max(style.Gap, Math.Max(2 * shaped.Width, 128f)) : Math.Max(3 * shaped.Width, 128f);
         if (_placedLineTexts.TryGetValue(candidate.Text, out var placed))
         {
             foreach (var p in placed)
-                if (SKPoint.Distance(p, centre) < minDistance && !style.IsRepeated)
+                if (SKPoint.Distance(p, centre) < minDistance)
                     return false;
         }
         else
@@ -158,9 +167,8 @@ internal sealed class LabelPlacer
             foreach (var box in boxes)
                 _index.Add(box);
 
-        using var path = Polyline.ToPath(segment);
-        // Glyphs are positioned along the path once (the costly part: measuring the path) and drawn twice.
-        using var blob = SKTextBlob.CreatePathPositioned(candidate.Text, style.Font, path, SKTextAlign.Left, new SKPoint(0, vOffset));
+        // Laid out once and drawn twice (halo, glyphs).
+        using var blob = layout.ToBlob(shaped, style.Font);
         if (blob is null)
             return true;
         if (style.HaloPaint is { } halo)
@@ -169,49 +177,13 @@ internal sealed class LabelPlacer
         return true;
     }
 
-    private static bool TooCurved(SKPoint[] segment, LabelStyle style)
+    // A square of the text height per glyph, centred on the glyph (the glyph band is centred on the path).
+    private static List<SKRect> GlyphBoxes(PathGlyphLayout layout, LabelStyle style)
     {
-        // Compare directions of successive stretches about one character apart.
-        var step = Math.Max(2f, style.Font.Size * 0.6f);
-        var length = Polyline.Length(segment);
-        var previous = double.NaN;
-        for (var d = 0.0; d <= length; d += step)
-        {
-            var angle = Polyline.AngleAt(segment, d);
-            if (!double.IsNaN(previous))
-            {
-                var delta = Math.Abs(angle - previous) * 180 / Math.PI;
-                if (delta > 180)
-                    delta = 360 - delta;
-                if (delta > style.MaxAngleDelta)
-                    return true;
-            }
-            previous = angle;
-        }
-        return false;
-    }
-
-    // Squares of the text height centred on the text band every ~0.8 height along the path.
-    private static List<SKRect> BoxesAlong(SKPoint[] segment, float width, LabelStyle style, float vOffset)
-    {
-        var boxes = new List<SKRect>();
-        var h = style.TextHeight;
-        var half = h / 2 + style.Margin;
-        // Centre of the glyph band relative to the path, perpendicular (screen "down" of the path direction).
-        var band = vOffset + (style.Ascent + style.Descent) / 2;
-        var step = Math.Max(1f, h * 0.8f);
-        for (var d = 0f; ; d += step)
-        {
-            var at = Math.Min(d, width);
-            var p = Polyline.PointAt(segment, at);
-            var a = Polyline.AngleAt(segment, at);
-            // Right-hand normal of the direction in screen space is (-sin, cos).
-            var cx = p.X - (float)Math.Sin(a) * band;
-            var cy = p.Y + (float)Math.Cos(a) * band;
-            boxes.Add(new SKRect(cx - half, cy - half, cx + half, cy + half));
-            if (at >= width)
-                break;
-        }
+        var boxes = new List<SKRect>(layout.Centres.Length);
+        var half = style.TextHeight / 2 + style.Margin;
+        foreach (var p in layout.Centres)
+            boxes.Add(new SKRect(p.X - half, p.Y - half, p.X + half, p.Y + half));
         return boxes;
     }
 
