@@ -1,6 +1,6 @@
 namespace GeoMas.Ogc.Server.Cli;
 
-public enum CliVerb { Serve, Check, Help }
+public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers }
 
 /// <summary>
 /// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
@@ -23,6 +23,9 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                     case "serve": verb = CliVerb.Serve; continue;
                     case "check": verb = CliVerb.Check; continue;
                     case "help": verb = CliVerb.Help; continue;
+                    case "seed": verb = CliVerb.Seed; continue;
+                    case "truncate": verb = CliVerb.Truncate; continue;
+                    case "install-triggers": verb = CliVerb.InstallTriggers; continue;
                     default: return new CommandLine(CliVerb.Help, null, [], $"unknown verb '{arg}'");
                 }
             }
@@ -49,11 +52,18 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
     }
 
     public const string Usage = """
-        Usage: geomas [serve|check] [--config <file>] [ASP.NET Core options]
+        Usage: geomas [serve|check|seed|truncate|install-triggers] [--config <file>] [options]
 
           serve (default)   run the server (port 5000 unless --urls or ASPNETCORE_URLS says otherwise)
           check             validate the configuration, the style files and the database tables, columns
                             and SRIDs; print every problem; exit 1 when there is one, 0 otherwise
+          seed              fill the tile cache: --layers a,b --zoom 0-16 [--tms WebMercatorQuad]
+                            [--commune 05061 | --epci 200067742 | --departement 05 | --bbox x1,y1,x2,y2
+                            [--bbox-crs EPSG:4326]] [--concurrency N] [--format image/png] [--style s]
+                            [--restart]; progress on stderr; an interrupted seed resumes when run again
+          truncate          drop cached tiles: --layers a,b [--tms T] [--zoom 12-18] [area as seed];
+                            running servers drop them too; a whole layer is a revision bump
+          install-triggers  install the PostGIS change-capture triggers ([--remove] to drop them)
           --config <file>   configuration file (default: config/geomas.json, found from the current folder
                             or above the program); relative paths are tried from the current folder, then
                             from the repository root. GEOMAS_CONFIG sets the same.

@@ -21,12 +21,38 @@ public static class GeoMasCli
                 return 0;
             case CliVerb.Check:
                 return await CheckCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
+            case CliVerb.Seed:
+                return await RunCancellableAsync(token => SeedCommand.RunAsync(commandLine, Console.Out, Console.Error, token));
+            case CliVerb.Truncate:
+                return await TruncateCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
+            case CliVerb.InstallTriggers:
+                return await InstallTriggersCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
             default:
                 var created = await GeoMasApp.CreateAsync(commandLine);
                 if (created.App is not { } app)
                     return 1;
                 await app.RunAsync();
                 return 0;
+        }
+    }
+
+    /// <summary>Ctrl+C cancels the work (which saves its state) instead of killing the process.</summary>
+    private static async Task<int> RunCancellableAsync(Func<CancellationToken, Task<int>> run)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler handler = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += handler;
+        try
+        {
+            return await run(cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= handler;
         }
     }
 }
