@@ -61,11 +61,14 @@ public sealed class TileSeeder
         return steps;
     }
 
-    public async Task<SeedResult> RunAsync(SeedJob job, SeedState state, TextWriter progressOutput, bool interactive, CancellationToken cancellationToken)
+    /// <param name="observe">Handed the progress once the job is planned (the admin endpoint reports it).</param>
+    public async Task<SeedResult> RunAsync(
+        SeedJob job, SeedState state, TextWriter progressOutput, bool interactive, CancellationToken cancellationToken, Action<SeedProgress>? observe = null)
     {
         var steps = Plan(job);
         var format = ImageFormat.Find(job.Format)!;
         var progress = new SeedProgress(progressOutput, interactive, steps.Sum(s => s.Tiles));
+        observe?.Invoke(progress);
         using var saver = new Timer(_ => state.Save(), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
         try
         {

@@ -2,6 +2,7 @@ using GeoMas.Ogc.Protocols.OgcApi;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Wmts;
 using GeoMas.Ogc.Protocols.Xyz;
+using GeoMas.Ogc.Server.Admin;
 using GeoMas.Ogc.Server.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -19,6 +20,7 @@ public static class GeoMasEndpointExtensions
         endpoints.MapOgcApiFeatures();
         endpoints.MapWmts();
         endpoints.MapXyz();
+        endpoints.MapGeoMasAdmin();
 
         // Liveness runs no check: the process answers, so it is alive (a database outage must not restart it).
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,4 +1,5 @@
 using System.Net;
+using GeoMas.Ogc.Server.Admin;
 using GeoMas.Ogc.Server.Cli;
 using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
@@ -69,7 +70,8 @@ public static class GeoMasApp
             .AddGeoMasRendering(catalog)
             .AddGeoMasTiling(new GeoMas.Ogc.Core.Tiling.TileMatrixSetCatalog(tileMatrixSets.Sets))
             .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory)
-            .AddGeoMasInvalidation(builder.Configuration, catalog);
+            .AddGeoMasInvalidation(builder.Configuration, catalog)
+            .AddGeoMasAdmin(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
