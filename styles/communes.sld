@@ -36,7 +36,9 @@
           <Name>limites_grande_echelle</Name>
           <Title>Limite communale</Title>
           <MaxScaleDenominator>250000</MaxScaleDenominator>
-          <!-- A soft violet band under a dash-dot line: the usual French cartographic sign for administrative limits. -->
+          <!-- A soft violet band under a thin solid line. Not the usual dash-dot: every shared border is the outline of two
+               communes, drawn twice from different starting points, so two dash patterns out of phase read as a
+               blurred solid line anyway. -->
           <PolygonSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#B9A8CC</CssParameter>
@@ -48,8 +50,7 @@
           <PolygonSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#7D6A96</CssParameter>
-              <CssParameter name="stroke-width">1</CssParameter>
-              <CssParameter name="stroke-dasharray">8 3 2 3</CssParameter>
+              <CssParameter name="stroke-width">0.8</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
             </Stroke>
           </PolygonSymbolizer>
@@ -488,7 +489,9 @@
           <Name>limites_grande_echelle</Name>
           <Title>Limite communale</Title>
           <MaxScaleDenominator>250000</MaxScaleDenominator>
-          <!-- A soft violet band under a dash-dot line: the usual French cartographic sign for administrative limits. -->
+          <!-- A soft violet band under a thin solid line. Not the usual dash-dot: every shared border is the outline of two
+               communes, drawn twice from different starting points, so two dash patterns out of phase read as a
+               blurred solid line anyway. -->
           <PolygonSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#B9A8CC</CssParameter>
@@ -500,8 +503,7 @@
           <PolygonSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#7D6A96</CssParameter>
-              <CssParameter name="stroke-width">1</CssParameter>
-              <CssParameter name="stroke-dasharray">8 3 2 3</CssParameter>
+              <CssParameter name="stroke-width">0.8</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
             </Stroke>
           </PolygonSymbolizer>

@@ -154,28 +154,67 @@ internal sealed class LayerPlan
 /// <summary>One FeatureTypeStyle: regular rules, and else-rules drawn when no regular rule matched.</summary>
 internal sealed record PassPlan(RulePlan[] Rules, RulePlan[] ElseRules)
 {
-    public void Paint(RenderContext context, DrawableFeature feature)
+    /// <summary>
+    /// Per symbolizer of the pass (regular rules, then else-rules, in order): the opacity of its layer, or null when
+    /// no symbolizer is a semi-transparent stroke and the pass draws feature by feature straight onto its canvas.
+    /// </summary>
+    public float[]? LayerOpacities { get; } = Opacities(Rules, ElseRules);
+
+    /// <param name="layers">Where each symbolizer draws when <see cref="LayerOpacities"/> is set.</param>
+    public void Paint(RenderContext context, DrawableFeature feature, SymbolizerLayers? layers = null)
     {
         var matched = false;
+        var step = 0;
         foreach (var rule in Rules)
         {
             if (rule.Filter is null || rule.Filter(feature.Feature))
             {
                 matched = true;
-                rule.Paint(context, feature);
+                rule.Paint(context, feature, layers, step);
             }
+            step += rule.Steps.Length;
         }
         if (!matched)
+        {
             foreach (var rule in ElseRules)
-                rule.Paint(context, feature);
+            {
+                rule.Paint(context, feature, layers, step);
+                step += rule.Steps.Length;
+            }
+        }
+    }
+
+    private static float[]? Opacities(RulePlan[] rules, RulePlan[] elseRules)
+    {
+        var opacities = rules.Concat(elseRules).SelectMany(r => r.Steps).Select(s => StrokePainter.LayerOpacity(s.Symbolizer)).ToArray();
+        return opacities.Any(o => o < 1) ? opacities : null;
     }
 }
 
 internal sealed record RulePlan(Func<Feature, bool>? Filter, (ISymbolizerPainter Painter, Symbolizer Symbolizer)[] Steps)
 {
-    public void Paint(RenderContext context, DrawableFeature feature)
+    public void Paint(RenderContext context, DrawableFeature feature, SymbolizerLayers? layers, int firstStep)
     {
-        foreach (var (painter, symbolizer) in Steps)
-            painter.Paint(context, symbolizer, feature);
+        if (layers is null)
+        {
+            foreach (var (painter, symbolizer) in Steps)
+                painter.Paint(context, symbolizer, feature);
+            return;
+        }
+        var canvas = context.Canvas;
+        try
+        {
+            for (var i = 0; i < Steps.Length; i++)
+            {
+                context.Canvas = layers.CanvasFor(firstStep + i);
+                context.OpaqueStrokes = layers.IsTranslucent(firstStep + i);
+                Steps[i].Painter.Paint(context, Steps[i].Symbolizer, feature);
+            }
+        }
+        finally
+        {
+            context.Canvas = canvas;
+            context.OpaqueStrokes = false;
+        }
     }
 }

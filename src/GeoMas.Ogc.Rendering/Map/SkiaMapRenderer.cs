@@ -132,6 +132,8 @@ public sealed class SkiaMapRenderer : IMapRenderer
         var passCanvases = new SKCanvas[passes.Count];
         passCanvases[0] = canvas;
         var cull = SKRect.Create(viewport.CanvasWidth, viewport.CanvasHeight);
+        // Passes with semi-transparent strokes draw symbolizer by symbolizer into layers (no darker overlaps).
+        var layers = new SymbolizerLayers?[passes.Count];
         try
         {
             for (var i = 1; i < passes.Count; i++)
@@ -139,6 +141,9 @@ public sealed class SkiaMapRenderer : IMapRenderer
                 recorders[i] = new SKPictureRecorder();
                 passCanvases[i] = recorders[i]!.BeginRecording(cull);
             }
+            for (var i = 0; i < passes.Count; i++)
+                if (passes[i].LayerOpacities is { } opacities)
+                    layers[i] = new SymbolizerLayers(opacities, cull);
 
             using var drawable = new DrawableFeature(viewport);
             var count = 0;
@@ -168,7 +173,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
                 for (var i = 0; i < passes.Count; i++)
                 {
                     context.Canvas = passCanvases[i];
-                    passes[i].Paint(context, drawable);
+                    passes[i].Paint(context, drawable, layers[i]);
                 }
             }
             if (timings is not null)
@@ -176,6 +181,8 @@ public sealed class SkiaMapRenderer : IMapRenderer
 
             context.Canvas = canvas;
             using var playback = new RenderTimings.Scope(timings, RenderTimings.Draw);
+            for (var i = 0; i < passes.Count; i++)
+                layers[i]?.DrawOnto(passCanvases[i]);
             for (var i = 1; i < passes.Count; i++)
             {
                 using var picture = recorders[i]!.EndRecording();
@@ -189,6 +196,8 @@ public sealed class SkiaMapRenderer : IMapRenderer
             context.Canvas = canvas;
             foreach (var recorder in recorders)
                 recorder?.Dispose();
+            foreach (var symbolizerLayers in layers)
+                symbolizerLayers?.Dispose();
         }
     }
 

@@ -13,6 +13,7 @@ namespace GeoMas.Ogc.Rendering.Symbolizers;
 internal sealed class PaintCache : IDisposable
 {
     private readonly Dictionary<PaintKey, SKPaint> _paints = [];
+    private readonly Dictionary<PaintKey, SKPaint> _opaqueStrokes = [];
     private readonly RenderContext _context;
 
     public PaintCache(RenderContext context) => _context = context;
@@ -50,6 +51,22 @@ internal sealed class PaintCache : IDisposable
             if (stroke.DashArray is { Count: > 0 } dashes)
                 paint.PathEffect = CreateDash(dashes, stroke.DashOffset, uom);
             _paints.Add(key, paint);
+        }
+        return paint;
+    }
+
+    /// <summary>The stroke's paint at full opacity, for strokes drawn into a layer that applies the opacity once.</summary>
+    public SKPaint OpaqueStroke(Stroke stroke, UnitOfMeasure uom)
+    {
+        var key = new PaintKey(stroke, uom);
+        if (!_opaqueStrokes.TryGetValue(key, out var paint))
+        {
+            paint = Stroke(stroke, uom).Clone();
+            paint.Color = paint.Color.WithAlpha(stroke.Color.A);
+            // The clone shares the dash effect; give it its own reference so Dispose stays one-to-one.
+            if (paint.PathEffect is not null && stroke.DashArray is { Count: > 0 } dashes)
+                paint.PathEffect = CreateDash(dashes, stroke.DashOffset, uom);
+            _opaqueStrokes.Add(key, paint);
         }
         return paint;
     }
@@ -102,13 +119,14 @@ internal sealed class PaintCache : IDisposable
 
     public void Dispose()
     {
-        foreach (var paint in _paints.Values)
+        foreach (var paint in _paints.Values.Concat(_opaqueStrokes.Values))
         {
             paint.Shader?.Dispose();
             paint.PathEffect?.Dispose();
             paint.Dispose();
         }
         _paints.Clear();
+        _opaqueStrokes.Clear();
     }
 
     private readonly record struct PaintKey(object Part, UnitOfMeasure Uom)

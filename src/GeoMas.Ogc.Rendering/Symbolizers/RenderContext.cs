@@ -23,6 +23,12 @@ internal sealed class RenderContext : IDisposable
 
     public SKCanvas Canvas { get; set; }
 
+    /// <summary>
+    /// Set while the current symbolizer draws into a layer that applies its stroke opacity once
+    /// (<see cref="SymbolizerLayers"/>): strokes are then drawn opaque.
+    /// </summary>
+    public bool OpaqueStrokes { get; set; }
+
     /// <summary>A reusable point list for painters (painters are shared and stateless; this is per render).</summary>
     public List<SKPoint> ScratchPoints { get; } = [];
     public MapViewport Viewport { get; }

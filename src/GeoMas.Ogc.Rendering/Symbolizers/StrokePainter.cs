@@ -15,7 +15,7 @@ internal static class StrokePainter
             DrawGraphicStroke(context, graphic, uom, feature, (float)context.ToPixels(perpendicularOffset, uom));
             return;
         }
-        var paint = context.Paints.Stroke(stroke, uom);
+        var paint = context.OpaqueStrokes ? context.Paints.OpaqueStroke(stroke, uom) : context.Paints.Stroke(stroke, uom);
         if (perpendicularOffset == 0)
         {
             canvas.DrawPath(feature.Path, paint);
@@ -45,6 +45,22 @@ internal static class StrokePainter
                 GraphicPainter.Draw(context, graphic, uom, at, angle);
             }
         }
+    }
+
+    /// <summary>
+    /// The opacity to draw a symbolizer's layer with when it is a plain semi-transparent stroke and nothing else
+    /// (a line, or a polygon outline without fill); 1 otherwise. Such strokes are drawn opaque into one layer per
+    /// symbolizer, so shared borders and overlapping line ends do not darken (see <see cref="SymbolizerLayers"/>).
+    /// </summary>
+    public static float LayerOpacity(Symbolizer symbolizer)
+    {
+        var stroke = symbolizer switch
+        {
+            LineSymbolizer line => line.Stroke,
+            PolygonSymbolizer { Fill: null } polygon => polygon.Stroke,
+            _ => null,
+        };
+        return stroke is { GraphicStroke: null, Opacity: < 1 and >= 0 } ? (float)stroke.Opacity : 1f;
     }
 
     public static double Reach(RenderContext context, Stroke stroke, UnitOfMeasure uom, double perpendicularOffset)
