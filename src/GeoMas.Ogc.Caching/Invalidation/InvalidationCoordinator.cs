@@ -61,9 +61,11 @@ public sealed class InvalidationCoordinator
     public async Task RunAsync(IReadOnlyList<IDataChangeFeed> feeds, CancellationToken cancellationToken)
     {
         await _revisions.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        await SubscribeAsync(cancellationToken).ConfigureAwait(false);
+        // The subscription is retried beside the rest: with Redis down, this instance must still hear PostgreSQL
+        // and purge its own L1.
         var tasks = new List<Task>
         {
+            SubscribeAsync(cancellationToken),
             IntakeAsync(cancellationToken),
             FlushLoopAsync(cancellationToken),
             HealLoopAsync(cancellationToken),

@@ -9,15 +9,25 @@ namespace GeoMas.Ogc.Caching.Invalidation;
 /// </summary>
 public sealed class InvalidationRedis : IAsyncDisposable
 {
+    private readonly Task<ConnectionMultiplexer> _connection;
+
     public InvalidationRedis(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         options.ClientName ??= "geomas-invalidation";
-        Connection = ConnectionMultiplexer.Connect(options);
+        // Not awaited here: a server must start (and its DI resolve) while Redis is down.
+        _connection = ConnectionMultiplexer.ConnectAsync(options);
     }
 
-    public ConnectionMultiplexer Connection { get; }
+    /// <summary>The multiplexer once the first connection attempt is over (it keeps reconnecting by itself).</summary>
+    public Task<ConnectionMultiplexer> ConnectionAsync() => _connection;
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection.IsCompletedSuccessfully)
+            await _connection.Result.DisposeAsync().ConfigureAwait(false);
+        else
+            _ = _connection.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+    }
 }

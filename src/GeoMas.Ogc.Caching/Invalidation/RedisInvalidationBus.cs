@@ -26,8 +26,8 @@ public sealed class RedisInvalidationBus : IInvalidationBus
     {
         try
         {
-            return await _redis.Connection.GetDatabase()
-                .StringSetAsync("geomas:inv:claim:" + changeId, InstanceId, ClaimLifetime, When.NotExists).ConfigureAwait(false);
+            var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
+            return await redis.GetDatabase().StringSetAsync("geomas:inv:claim:" + changeId, InstanceId, ClaimLifetime, When.NotExists).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -40,7 +40,8 @@ public sealed class RedisInvalidationBus : IInvalidationBus
     {
         try
         {
-            await _redis.Connection.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationMessage.Channel), message.ToJson()).ConfigureAwait(false);
+            var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationMessage.Channel), message.ToJson()).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -51,7 +52,8 @@ public sealed class RedisInvalidationBus : IInvalidationBus
 
     public async Task SubscribeAsync(Func<InvalidationMessage, Task> onMessage, Func<Task> onReconnected, CancellationToken cancellationToken)
     {
-        var queue = await _redis.Connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(InvalidationMessage.Channel)).ConfigureAwait(false);
+        var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
+        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(InvalidationMessage.Channel)).ConfigureAwait(false);
         queue.OnMessage(async m =>
         {
             if (InvalidationMessage.Parse((byte[])m.Message!) is not { } message || message.Origin == InstanceId)
@@ -65,7 +67,7 @@ public sealed class RedisInvalidationBus : IInvalidationBus
                 _log.LogError(ex, "Applying an invalidation from {Origin} failed", message.Origin);
             }
         });
-        _redis.Connection.ConnectionRestored += (_, e) =>
+        redis.ConnectionRestored += (_, e) =>
         {
             if (e.ConnectionType != ConnectionType.Subscription)
                 return;

@@ -34,7 +34,7 @@ public sealed class RedisLayerRevisions : IRevisionStore
 
     public async Task<IReadOnlyDictionary<string, long>> BumpAsync(IReadOnlyCollection<string> layerIds, CancellationToken cancellationToken)
     {
-        var db = _redis.Connection.GetDatabase();
+        var db = (await _redis.ConnectionAsync().ConfigureAwait(false)).GetDatabase();
         var bumped = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var layer in layerIds)
         {
@@ -67,7 +67,8 @@ public sealed class RedisLayerRevisions : IRevisionStore
         var layers = _catalog.Current.Layers.Where(l => l.Kind != LayerKind.Group).Select(l => l.Id).ToArray();
         try
         {
-            var values = await _redis.Connection.GetDatabase().StringGetAsync(layers.Select(KeyOf).ToArray()).ConfigureAwait(false);
+            var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
+            var values = await redis.GetDatabase().StringGetAsync(layers.Select(KeyOf).ToArray()).ConfigureAwait(false);
             for (var i = 0; i < layers.Length; i++)
             {
                 if (values[i].TryParse(out long revision))
