@@ -127,6 +127,10 @@ public sealed class TileService : ITileService
 
     private async Task<TileContent[]> RenderMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, TileKey key, CancellationToken cancellationToken)
     {
+        // A request that missed the cache just before the previous flight of this metatile stored its tiles and
+        // ended starts a new flight here: the tiles are in memory by now, so it must not render them again.
+        if (TryAllFromMemory(metatile, key) is { } stored)
+            return stored;
         var tiles = await RenderAndCutAsync(request, members, metatile, cancellationToken).ConfigureAwait(false);
         var entries = new List<(TileKey, TileContent)>(tiles.Length);
         for (var r = 0; r < metatile.Rows; r++)
@@ -136,6 +140,23 @@ public sealed class TileService : ITileService
         }
         // Not cancellable: the tiles are rendered, storing them is cheap and spares the next requests a render.
         await _cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
+        return tiles;
+    }
+
+    private TileContent[]? TryAllFromMemory(Metatile metatile, TileKey key)
+    {
+        if (_cache is not TieredTileCache tiered)
+            return null;
+        var tiles = new TileContent[metatile.Rows * metatile.Columns];
+        for (var r = 0; r < metatile.Rows; r++)
+        {
+            for (var c = 0; c < metatile.Columns; c++)
+            {
+                if (!tiered.TryGetLocal(key with { Row = metatile.Row + r, Col = metatile.Col + c }, out var tile))
+                    return null;
+                tiles[r * metatile.Columns + c] = tile;
+            }
+        }
         return tiles;
     }
 
