@@ -46,6 +46,22 @@ public sealed class RenderGateTests
     }
 
     [Fact]
+    public async Task A_render_that_never_looks_at_the_token_but_overruns_is_still_reported_unavailable()
+    {
+        using var gate = new RenderGate(new ServiceLimits { MaxConcurrentRenders = 1, RenderTimeout = TimeSpan.FromMilliseconds(20) });
+
+        // Synchronous work that ignores the token: the deadline timer may never get a thread to fire on.
+        var error = await Assert.ThrowsAsync<ServiceException>(() => gate.RunAsync(_ =>
+        {
+            Thread.Sleep(100);
+            return Task.CompletedTask;
+        }, CancellationToken.None));
+
+        Assert.Equal(ErrorKind.Unavailable, error.Kind);
+        Assert.Contains("did not finish", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_stays_a_cancellation()
     {
         using var gate = new RenderGate(new ServiceLimits { MaxConcurrentRenders = 1 });
