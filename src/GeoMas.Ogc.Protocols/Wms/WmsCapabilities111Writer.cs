@@ -15,6 +15,7 @@ public sealed class WmsCapabilities111Writer(WmsCapabilitiesContext context)
 {
     public const string ContentType = "application/vnd.ogc.wms_xml; charset=utf-8";
     private const string XlinkNs = "http://www.w3.org/1999/xlink";
+    private static readonly WmsServiceSectionWriter SharedElements = new(null);
 
     // ScaleHint is the ground size of a pixel's diagonal, in metres, at the OGC 0.28 mm pixel.
     private static readonly double ScaleHintFactor = 0.00028 * Math.Sqrt(2);
@@ -42,9 +43,9 @@ public sealed class WmsCapabilities111Writer(WmsCapabilitiesContext context)
         await Element(xml, "Title", service.Title);
         if (service.Abstract.Length > 0)
             await Element(xml, "Abstract", service.Abstract);
-        await KeywordsAsync(xml, service.Keywords);
+        await SharedElements.KeywordsAsync(xml, service.Keywords);
         await OnlineResourceAsync(xml, context.ServiceUrl);
-        await ContactAsync(xml, service.Contact);
+        await SharedElements.ContactAsync(xml, service.Contact);
         await Element(xml, "Fees", service.Fees.Length > 0 ? service.Fees : "none");
         await Element(xml, "AccessConstraints", service.AccessConstraints.Length > 0 ? service.AccessConstraints : "none");
         await xml.WriteEndElementAsync();
@@ -70,7 +71,7 @@ public sealed class WmsCapabilities111Writer(WmsCapabilitiesContext context)
         await Element(xml, "Title", service.Title);
         if (service.Abstract.Length > 0)
             await Element(xml, "Abstract", service.Abstract);
-        await KeywordsAsync(xml, service.Keywords);
+        await SharedElements.KeywordsAsync(xml, service.Keywords);
         foreach (var crs in context.Extents.AdvertisedCrs)
             await Element(xml, "SRS", crs.ToShortForm());
         await ExtentsAsync(xml, geographic, boxes);
@@ -94,7 +95,7 @@ public sealed class WmsCapabilities111Writer(WmsCapabilitiesContext context)
         var abstractText = WmsCapabilitiesContext.AbstractOf(layer);
         if (abstractText.Length > 0)
             await Element(xml, "Abstract", abstractText);
-        await KeywordsAsync(xml, layer.Keywords);
+        await SharedElements.KeywordsAsync(xml, layer.Keywords);
         await ExtentsAsync(xml, context.Extents.Geographic(layer), context.Extents.BoundingBoxes(layer));
         if (WmsTimeDimension.Of(layer, context.Snapshot) is { } time)
         {
@@ -174,50 +175,6 @@ public sealed class WmsCapabilities111Writer(WmsCapabilitiesContext context)
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
-        await xml.WriteEndElementAsync();
-    }
-
-    private static async Task ContactAsync(XmlWriter xml, ContactInfo contact)
-    {
-        var hasPerson = contact.Person.Length > 0 || contact.Organization.Length > 0;
-        var hasAddress = contact.Address.Length > 0 || contact.City.Length > 0 || contact.PostCode.Length > 0 || contact.Country.Length > 0;
-        if (!hasPerson && !hasAddress && contact.Position.Length == 0 && contact.Phone.Length == 0 && contact.Email.Length == 0)
-            return;
-        await xml.WriteStartElementAsync(null, "ContactInformation", null);
-        if (hasPerson)
-        {
-            await xml.WriteStartElementAsync(null, "ContactPersonPrimary", null);
-            await Element(xml, "ContactPerson", contact.Person);
-            await Element(xml, "ContactOrganization", contact.Organization);
-            await xml.WriteEndElementAsync();
-        }
-        if (contact.Position.Length > 0)
-            await Element(xml, "ContactPosition", contact.Position);
-        if (hasAddress)
-        {
-            await xml.WriteStartElementAsync(null, "ContactAddress", null);
-            await Element(xml, "AddressType", "postal");
-            await Element(xml, "Address", contact.Address);
-            await Element(xml, "City", contact.City);
-            await Element(xml, "StateOrProvince", "");
-            await Element(xml, "PostCode", contact.PostCode);
-            await Element(xml, "Country", contact.Country);
-            await xml.WriteEndElementAsync();
-        }
-        if (contact.Phone.Length > 0)
-            await Element(xml, "ContactVoiceTelephone", contact.Phone);
-        if (contact.Email.Length > 0)
-            await Element(xml, "ContactElectronicMailAddress", contact.Email);
-        await xml.WriteEndElementAsync();
-    }
-
-    private static async Task KeywordsAsync(XmlWriter xml, IReadOnlyList<string> keywords)
-    {
-        if (keywords.Count == 0)
-            return;
-        await xml.WriteStartElementAsync(null, "KeywordList", null);
-        foreach (var keyword in keywords)
-            await Element(xml, "Keyword", keyword);
         await xml.WriteEndElementAsync();
     }
 
