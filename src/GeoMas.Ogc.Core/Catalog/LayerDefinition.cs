@@ -53,6 +53,12 @@ public sealed record LayerDefinition
     /// <summary>Tile cache policy (resolved against the <c>cache</c> section's defaults).</summary>
     public CachePolicy Cache { get; init; } = CachePolicy.Default;
 
+    /// <summary>
+    /// Set only on the layers of a request's scoped catalog view (Security.CatalogViewBuilder) when the caller sees
+    /// less than the whole layer: the territory features are clipped to, and the tile cache scope. Null = whole.
+    /// </summary>
+    public Security.AccessRestriction? Access { get; init; }
+
     public LayerStyle? DefaultStyle =>
         Styles.FirstOrDefault(s => s.Name == DefaultStyleName) ?? (Styles.Count > 0 ? Styles[0] : null);
 

@@ -1,0 +1,3 @@
+namespace GeoMas.Ogc.Core.Security;
+
+public enum AccessEffect { Allow, Deny }
