@@ -46,6 +46,8 @@ public sealed record LayerDefinition
     public TimeDimension? Time { get; init; }
     public bool Queryable { get; init; } = true;
     public bool Opaque { get; init; }
+    /// <summary>Raster layers: resampling onto the output grid, unless the style's RasterSymbolizer names one (default bilinear).</summary>
+    public Rasters.RasterResampling? Resampling { get; init; }
 
     /// <summary>Member layer ids of a group, bottom to top.</summary>
     public IReadOnlyList<string> Children { get; init; } = [];

@@ -48,6 +48,8 @@ public sealed record TextSymbolizer : Symbolizer
 public sealed record RasterSymbolizer : Symbolizer
 {
     public double Opacity { get; init; } = 1.0;
+    /// <summary>Vendor options; <c>resampling</c> = nearest, bilinear or cubic.</summary>
+    public IReadOnlyDictionary<string, string> VendorOptions { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record Fill(RgbaColor Color, double Opacity = 1.0, Graphic? GraphicFill = null);

@@ -187,7 +187,8 @@ public sealed partial class CatalogBuilder
             {
                 var path = ExpandRequired(where, "path", o.Path);
                 connection = path.Length == 0 ? "" : Path.GetFullPath(Path.Combine(_configDirectory, path));
-                if (connection.Length > 0 && !File.Exists(connection))
+                // A raster source may also be a folder of GeoTIFFs (a mosaic indexed at start).
+                if (connection.Length > 0 && !File.Exists(connection) && !(kind == SourceKind.Raster && Directory.Exists(connection)))
                     _errors.Add($"{where}: file '{o.Path}' not found ({connection})");
             }
             InRange($"{where}.statementTimeoutSeconds", o.StatementTimeoutSeconds, 1, 3600);
@@ -354,10 +355,14 @@ public sealed partial class CatalogBuilder
         if ((o.Extent ?? []).Count == 0)
             _errors.Add($"{where}: a raster layer needs an extent [minx, miny, maxx, maxy] in its native CRS");
         var styles = BuildStyles(where, o, new HashSet<string>(StringComparer.Ordinal));
+        var resampling = Rasters.RasterResamplingNames.Parse(o.Resampling);
+        if (o.Resampling is not null && resampling is null)
+            _errors.Add($"{where}: resampling '{o.Resampling}' is not one of nearest, bilinear, cubic");
         return layer with
         {
             SourceId = o.Source,
             Srid = srid,
+            Resampling = resampling,
             Styles = styles,
             DefaultStyleName = DefaultStyleName(where, o.DefaultStyle, styles),
             Extent = BuildExtent(where, o.Extent),

@@ -30,6 +30,8 @@ public sealed class LayerOptions
     public TimeOptions? Time { get; set; }
     public bool? Queryable { get; set; }
     public bool Opaque { get; set; }
+    /// <summary>Raster layers: <c>nearest</c>, <c>bilinear</c> (default) or <c>cubic</c>.</summary>
+    public string? Resampling { get; set; }
 
     /// <summary>Group members, bottom to top.</summary>
     public List<string> Children { get; set; } = [];
