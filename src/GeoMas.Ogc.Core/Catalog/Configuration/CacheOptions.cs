@@ -29,4 +29,6 @@ public sealed class LayerCacheOptions
 {
     public bool? Enabled { get; set; }
     public int? MaxAgeSeconds { get; set; }
+    /// <summary>Store "image/png" tiles 8-bit paletted (null = automatic: yes unless a raster is drawn).</summary>
+    public bool? PalettedPng { get; set; }
 }

@@ -23,7 +23,7 @@ public sealed partial class CatalogBuilder
         if (o is null)
             return defaultMaxAge == CachePolicy.DefaultMaxAgeSeconds ? CachePolicy.Default : new CachePolicy(true, defaultMaxAge);
         CheckRange($"{where}: cache.maxAgeSeconds", o.MaxAgeSeconds, 0, 31_536_000);
-        return new CachePolicy(o.Enabled ?? true, o.MaxAgeSeconds ?? defaultMaxAge);
+        return new CachePolicy(o.Enabled ?? true, o.MaxAgeSeconds ?? defaultMaxAge, o.PalettedPng);
     }
 
     private void CheckRange(string name, int? value, int min, int max)
