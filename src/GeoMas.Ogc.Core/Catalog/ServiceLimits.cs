@@ -18,6 +18,8 @@ public sealed record ServiceLimits
     public int MaxFeaturesPerPage { get; init; } = 10_000;
     /// <summary>Features per page when the client names no limit (OGC API <c>limit</c> default).</summary>
     public int DefaultFeaturesPerPage { get; init; } = 10;
+    /// <summary>Most features one download (OGC API items as CSV or FlatGeobuf without a limit) exports.</summary>
+    public int MaxFeaturesPerDownload { get; init; } = 2_000_000;
 
     public int EffectiveConcurrentRenders => MaxConcurrentRenders > 0 ? MaxConcurrentRenders : 2 * Environment.ProcessorCount;
 }

@@ -120,6 +120,7 @@ public sealed partial class CatalogBuilder
             QueryTimeout = Seconds("limits.queryTimeoutSeconds", o.QueryTimeoutSeconds) ?? d.QueryTimeout,
             MaxFeaturesPerPage = InRange("limits.maxFeaturesPerPage", o.MaxFeaturesPerPage, 1, 10_000_000) ?? d.MaxFeaturesPerPage,
             DefaultFeaturesPerPage = InRange("limits.defaultFeaturesPerPage", o.DefaultFeaturesPerPage, 1, 10_000_000) ?? d.DefaultFeaturesPerPage,
+            MaxFeaturesPerDownload = InRange("limits.maxFeaturesPerDownload", o.MaxFeaturesPerDownload, 1, int.MaxValue) ?? d.MaxFeaturesPerDownload,
         };
     }
 

@@ -15,4 +15,5 @@ public sealed class LimitsOptions
     public double? QueryTimeoutSeconds { get; set; }
     public int? MaxFeaturesPerPage { get; set; }
     public int? DefaultFeaturesPerPage { get; set; }
+    public int? MaxFeaturesPerDownload { get; set; }
 }
