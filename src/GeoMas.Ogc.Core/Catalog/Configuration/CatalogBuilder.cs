@@ -178,7 +178,13 @@ public sealed partial class CatalogBuilder
                 continue;
 
             string connection;
-            if (kind == SourceKind.PostGis)
+            RemoteSourceDefinition? remote = null;
+            if (kind is SourceKind.RemoteWmts or SourceKind.RemoteWms)
+            {
+                remote = BuildRemote(where, kind, o.Remote);
+                connection = remote?.Url.ToString() ?? "";
+            }
+            else if (kind == SourceKind.PostGis)
             {
                 connection = ExpandRequired(where, "connectionString", o.ConnectionString);
                 if (o.Schema is { } schema && !IdentifierPattern().IsMatch(schema))
@@ -203,6 +209,7 @@ public sealed partial class CatalogBuilder
                 Schema = string.IsNullOrEmpty(o.Schema) ? "public" : o.Schema,
                 StatementTimeout = TimeSpan.FromSeconds(Math.Clamp(o.StatementTimeoutSeconds, 1, 3600)),
                 MaxPoolSize = Math.Clamp(o.MaxPoolSize, 1, 1000),
+                Remote = remote,
             };
         }
         return result;
@@ -215,8 +222,10 @@ public sealed partial class CatalogBuilder
             case "postgis": return SourceKind.PostGis;
             case "geopackage" or "gpkg": return SourceKind.GeoPackage;
             case "raster": return SourceKind.Raster;
+            case "remote-wmts": return SourceKind.RemoteWmts;
+            case "remote-wms": return SourceKind.RemoteWms;
             default:
-                _errors.Add($"{where}: kind '{kind}' is not one of postgis, geopackage, raster");
+                _errors.Add($"{where}: kind '{kind}' is not one of postgis, geopackage, raster, remote-wmts, remote-wms");
                 return null;
         }
     }
@@ -350,7 +359,7 @@ public sealed partial class CatalogBuilder
 
     private LayerDefinition BuildRaster(string where, LayerOptions o, LayerDefinition layer, Dictionary<string, SourceDefinition> sources)
     {
-        RequireSource(where, o.Source, sources, SourceKind.Raster);
+        RequireSource(where, o.Source, sources, SourceKind.Raster, SourceKind.RemoteWmts, SourceKind.RemoteWms);
         var srid = RequireSrid(where, o.Srid);
         // Core has no raster reader yet, so the extent cannot be computed from the file at start.
         if ((o.Extent ?? []).Count == 0)

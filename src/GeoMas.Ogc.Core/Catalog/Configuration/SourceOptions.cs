@@ -14,4 +14,6 @@ public sealed class SourceOptions
     public string? Schema { get; set; }
     public int StatementTimeoutSeconds { get; set; } = 30;
     public int MaxPoolSize { get; set; } = 20;
+    /// <summary>The upstream of a <c>remote-wmts</c> or <c>remote-wms</c> source.</summary>
+    public RemoteSourceOptions? Remote { get; set; }
 }
