@@ -1,9 +1,11 @@
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Rasters;
 using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Encoders;
+using GeoMas.Ogc.Rendering.Rasters;
 using GeoMas.Ogc.Rendering.Symbolizers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,13 +32,16 @@ public sealed class SkiaMapRenderer : IMapRenderer
     private readonly ServiceLimits _limits;
     private readonly ILogger _logger;
     private readonly SymbolizerPainters _painters = SymbolizerPainters.Default;
+    private readonly RasterLayerDrawer? _rasters;
 
-    public SkiaMapRenderer(IFeatureSourceProvider sources, CrsRegistry crs, ServiceLimits limits, ILogger<SkiaMapRenderer>? logger = null)
+    /// <param name="rasters">Sources of raster layers; without it raster layers are skipped.</param>
+    public SkiaMapRenderer(IFeatureSourceProvider sources, CrsRegistry crs, ServiceLimits limits, ILogger<SkiaMapRenderer>? logger = null, IRasterSourceProvider? rasters = null)
     {
         _sources = sources ?? throw new ArgumentNullException(nameof(sources));
         _crs = crs ?? throw new ArgumentNullException(nameof(crs));
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _rasters = rasters is null ? null : new RasterLayerDrawer(rasters, crs);
     }
 
     public ImageEncoderOptions EncoderOptions { get; init; } = ImageEncoderOptions.Default;
@@ -91,6 +96,11 @@ public sealed class SkiaMapRenderer : IMapRenderer
     private async Task DrawLayerAsync(RenderContext context, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)
     {
         var layer = mapLayer.Layer;
+        if (layer.Kind == LayerKind.Raster && _rasters is not null)
+        {
+            await _rasters.DrawAsync(context.Canvas, context.Viewport, mapLayer, request.Srid, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         if (layer.Kind != LayerKind.Vector)
         {
             _logger.LogDebug("Layer {Layer} of kind {Kind} is not drawn by the vector renderer", layer.Id, layer.Kind);

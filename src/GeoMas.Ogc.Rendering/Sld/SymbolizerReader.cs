@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using GeoMas.Ogc.Core.Rasters;
 using GeoMas.Ogc.Core.Styling;
 
 namespace GeoMas.Ogc.Rendering.Sld;
@@ -58,9 +59,19 @@ internal sealed class SymbolizerReader(SldContext context)
     private RasterSymbolizer ReadRaster(XElement element)
     {
         var opacity = context.ChildDouble(element, "Opacity") ?? 1.0;
-        return opacity is >= 0 and <= 1
-            ? new RasterSymbolizer { Opacity = opacity }
-            : throw context.Error(SldContext.Child(element, "Opacity"), $"Opacity must be between 0 and 1, not {opacity}.");
+        if (opacity is not (>= 0 and <= 1))
+            throw context.Error(SldContext.Child(element, "Opacity"), $"Opacity must be between 0 and 1, not {opacity}.");
+        var vendorOptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var option in SldContext.Children(element, "VendorOption"))
+        {
+            var name = option.Attribute("name")?.Value.Trim();
+            if (string.IsNullOrEmpty(name))
+                throw context.Error(option, "<VendorOption> needs a name attribute.");
+            vendorOptions[name] = option.Value.Trim();
+        }
+        if (vendorOptions.TryGetValue("resampling", out var resampling) && RasterResamplingNames.Parse(resampling) is null)
+            throw context.Error(element, $"VendorOption resampling '{resampling}' is not one of nearest, bilinear, cubic.");
+        return new RasterSymbolizer { Opacity = opacity, VendorOptions = vendorOptions };
     }
 
     private string? ReadGeometryProperty(XElement symbolizer)
