@@ -1,0 +1,58 @@
+using GeoMas.Ogc.Core.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GeoMas.Ogc.Server.Security;
+
+/// <summary>
+/// Authenticates every request once (policy scheme), answers wrong credentials with 401 and a challenge (never
+/// falling back to anonymous), and publishes the principal through <see cref="AccessContext"/> for the scoped
+/// catalog. Responses to identified callers become <c>Cache-Control: private</c> so no shared HTTP cache hands one
+/// partner's map to another. /admin runs on the whole catalog (its own guard: loopback unless admin.allowRemote).
+/// </summary>
+public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMiddleware> log)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await context.AuthenticateAsync(SecuritySchemes.Policy).ConfigureAwait(false);
+        if (result.Failure is { } failure)
+        {
+            // Audit: who tried what, without the credentials themselves.
+            log.LogWarning("Denied {Method} {Path} from {Remote}: {Reason}", context.Request.Method, context.Request.Path,
+                context.Connection.RemoteIpAddress, failure.Message);
+            await context.ChallengeAsync(SecuritySchemes.Policy).ConfigureAwait(false);
+            await UnauthorizedResponseWriter.WriteAsync(context, failure.Message).ConfigureAwait(false);
+            return;
+        }
+
+        var principal = AccessPrincipal.Anonymous;
+        if (result.Succeeded)
+        {
+            context.User = result.Principal;
+            principal = SecurityClaims.ToAccessPrincipal(result.Principal);
+        }
+        if (!principal.IsAnonymous)
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                var cacheControl = headers.CacheControl.ToString().Replace("public", "private", StringComparison.OrdinalIgnoreCase);
+                if (!cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase) && !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                    cacheControl = cacheControl.Length == 0 ? "private" : "private, " + cacheControl;
+                headers.CacheControl = cacheControl;
+                headers.Append("Vary", "Authorization, X-Api-Key");
+                return Task.CompletedTask;
+            });
+        }
+        AccessContext.Current = principal;
+        await next(context).ConfigureAwait(false);
+    }
+}
