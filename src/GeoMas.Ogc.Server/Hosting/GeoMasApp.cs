@@ -4,6 +4,7 @@ using GeoMas.Ogc.Server.Cli;
 using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Http;
+using GeoMas.Ogc.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +63,14 @@ public static class GeoMasApp
             return new GeoMasAppResult(null, tileMatrixSets.Errors);
         }
 
+        var security = await SecurityStartup.LoadAsync(builder.Configuration, configDirectory, catalog, cancellationToken);
+        if (security.Store is null)
+        {
+            foreach (var problem in security.Errors)
+                log.LogCritical("Security configuration error: {Error}", problem);
+            return new GeoMasAppResult(null, security.Errors);
+        }
+
         var server = builder.Configuration.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
         ConfigureHost(builder, server);
         builder.Services
@@ -71,7 +80,8 @@ public static class GeoMasApp
             .AddGeoMasTiling(new GeoMas.Ogc.Core.Tiling.TileMatrixSetCatalog(tileMatrixSets.Sets))
             .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory)
             .AddGeoMasInvalidation(builder.Configuration, catalog)
-            .AddGeoMasAdmin(builder.Configuration);
+            .AddGeoMasAdmin(builder.Configuration)
+            .AddGeoMasSecurity(security.Store, configDirectory);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -116,6 +126,7 @@ public static class GeoMasApp
             app.UseForwardedHeaders();
         app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);
         app.UseMiddleware<HeadRequestMiddleware>();
+        app.UseGeoMasSecurity();
         // Explicit: routing must come after the HEAD rewrite, so that HEAD matches the GET endpoints.
         app.UseRouting();
         app.MapGeoMasEndpoints();
