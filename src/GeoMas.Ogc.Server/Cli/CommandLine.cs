@@ -1,6 +1,6 @@
 namespace GeoMas.Ogc.Server.Cli;
 
-public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers }
+public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword }
 
 /// <summary>
 /// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
@@ -26,6 +26,8 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                     case "seed": verb = CliVerb.Seed; continue;
                     case "truncate": verb = CliVerb.Truncate; continue;
                     case "install-triggers": verb = CliVerb.InstallTriggers; continue;
+                    case "apikey": verb = CliVerb.ApiKey; continue;
+                    case "hash-password": verb = CliVerb.HashPassword; continue;
                     default: return new CommandLine(CliVerb.Help, null, [], $"unknown verb '{arg}'");
                 }
             }
@@ -52,7 +54,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
     }
 
     public const string Usage = """
-        Usage: geomas [serve|check|seed|truncate|install-triggers] [--config <file>] [options]
+        Usage: geomas [serve|check|seed|truncate|install-triggers|apikey|hash-password] [--config <file>] [options]
 
           serve (default)   run the server (port 5000 unless --urls or ASPNETCORE_URLS says otherwise)
           check             validate the configuration, the style files and the database tables, columns
@@ -64,6 +66,9 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
           truncate          drop cached tiles: --layers a,b [--tms T] [--zoom 12-18] [area as seed];
                             running servers drop them too; a whole layer is a revision bump
           install-triggers  install the PostGIS change-capture triggers ([--remove] to drop them)
+          apikey            print a new API key and its security.apiKeys entry (hash only):
+                            [--id geotrek] [--partner cc-a] [--roles agent,web]
+          hash-password     read a password on stdin, print its PBKDF2 hash for security.users
           --config <file>   configuration file (default: config/geomas.json, found from the current folder
                             or above the program); relative paths are tried from the current folder, then
                             from the repository root. GEOMAS_CONFIG sets the same.

@@ -27,6 +27,10 @@ public static class GeoMasCli
                 return await TruncateCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
             case CliVerb.InstallTriggers:
                 return await InstallTriggersCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
+            case CliVerb.ApiKey:
+                return Security.CredentialCommands.NewApiKey(commandLine, Console.Out);
+            case CliVerb.HashPassword:
+                return Security.CredentialCommands.HashPassword(Console.In, Console.Out, Console.Error);
             default:
                 var created = await GeoMasApp.CreateAsync(commandLine);
                 if (created.App is not { } app)
