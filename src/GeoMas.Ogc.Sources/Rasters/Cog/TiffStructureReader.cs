@@ -126,51 +126,51 @@ internal sealed class TiffStructureReader
             case 2:
                 return new TiffField(raw, isAscii: true);
             case 3 or 8:
-            {
-                var values = new ulong[count];
-                for (var i = 0; i < count; i++)
-                    values[i] = type == 8 ? (ulong)(short)U16(raw, i * 2) : U16(raw, i * 2);
-                return new TiffField(values);
-            }
-            case 4 or 9 or 13:
-            {
-                var values = new ulong[count];
-                for (var i = 0; i < count; i++)
-                    values[i] = type == 9 ? (ulong)(int)U32(raw, i * 4) : U32(raw, i * 4);
-                return new TiffField(values);
-            }
-            case 16 or 17 or 18:
-            {
-                var values = new ulong[count];
-                for (var i = 0; i < count; i++)
-                    values[i] = U64(raw, i * 8);
-                return new TiffField(values);
-            }
-            case 5 or 10:
-            {
-                var values = new double[count];
-                for (var i = 0; i < count; i++)
                 {
-                    double numerator = type == 10 ? (int)U32(raw, i * 8) : U32(raw, i * 8);
-                    double denominator = type == 10 ? (int)U32(raw, i * 8 + 4) : U32(raw, i * 8 + 4);
-                    values[i] = denominator == 0 ? 0 : numerator / denominator;
+                    var values = new ulong[count];
+                    for (var i = 0; i < count; i++)
+                        values[i] = type == 8 ? (ulong)(short)U16(raw, i * 2) : U16(raw, i * 2);
+                    return new TiffField(values);
                 }
-                return new TiffField(values);
-            }
+            case 4 or 9 or 13:
+                {
+                    var values = new ulong[count];
+                    for (var i = 0; i < count; i++)
+                        values[i] = type == 9 ? (ulong)(int)U32(raw, i * 4) : U32(raw, i * 4);
+                    return new TiffField(values);
+                }
+            case 16 or 17 or 18:
+                {
+                    var values = new ulong[count];
+                    for (var i = 0; i < count; i++)
+                        values[i] = U64(raw, i * 8);
+                    return new TiffField(values);
+                }
+            case 5 or 10:
+                {
+                    var values = new double[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        double numerator = type == 10 ? (int)U32(raw, i * 8) : U32(raw, i * 8);
+                        double denominator = type == 10 ? (int)U32(raw, i * 8 + 4) : U32(raw, i * 8 + 4);
+                        values[i] = denominator == 0 ? 0 : numerator / denominator;
+                    }
+                    return new TiffField(values);
+                }
             case 11:
-            {
-                var values = new double[count];
-                for (var i = 0; i < count; i++)
-                    values[i] = BitConverter.Int32BitsToSingle((int)U32(raw, i * 4));
-                return new TiffField(values);
-            }
+                {
+                    var values = new double[count];
+                    for (var i = 0; i < count; i++)
+                        values[i] = BitConverter.Int32BitsToSingle((int)U32(raw, i * 4));
+                    return new TiffField(values);
+                }
             default:
-            {
-                var values = new double[count];
-                for (var i = 0; i < count; i++)
-                    values[i] = BitConverter.Int64BitsToDouble((long)U64(raw, i * 8));
-                return new TiffField(values);
-            }
+                {
+                    var values = new double[count];
+                    for (var i = 0; i < count; i++)
+                        values[i] = BitConverter.Int64BitsToDouble((long)U64(raw, i * 8));
+                    return new TiffField(values);
+                }
         }
     }
 

@@ -23,12 +23,12 @@ internal static class BlockDecompressor
                 PackBitsDecoder.Decode(input, output);
                 break;
             case TiffCompression.AdobeDeflate or TiffCompression.Deflate:
-            {
-                using var compressed = new MemoryStream(input.Array!, input.Offset, input.Count, writable: false);
-                using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);
-                zlib.ReadAtLeast(output, output.Length, throwOnEndOfStream: false);
-                break;
-            }
+                {
+                    using var compressed = new MemoryStream(input.Array!, input.Offset, input.Count, writable: false);
+                    using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);
+                    zlib.ReadAtLeast(output, output.Length, throwOnEndOfStream: false);
+                    break;
+                }
             default:
                 throw new CogFormatException($"{TiffCompression.Name(compression)} compression is not supported.");
         }
