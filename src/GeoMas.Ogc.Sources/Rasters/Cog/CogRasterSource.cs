@@ -149,27 +149,14 @@ public sealed class CogRasterSource : IRasterSource, IDisposable
         var missing = new List<int>();
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (_cache.TryGet(new DecodedTileKey(_source.Key, level.Index, blocks[i].Index), out var cached))
+            if (_cache.TryGet(KeyOf(level, blocks[i].Index), out var cached))
                 decoded[i] = cached;
             else
                 missing.Add(i);
         }
 
         if (missing.Count > 0)
-        {
-            var fetched = await BlockFetcher.FetchAsync(_source, level, missing.Select(i => blocks[i].Index).ToList(), _options, cancellationToken).ConfigureAwait(false);
-            if (missing.Count == 1)
-            {
-                decoded[missing[0]] = DecodeBlock(level, blocks[missing[0]].Row, blocks[missing[0]].Index, fetched);
-            }
-            else
-            {
-                // Blocks decode independently: spread them over the pool (JPEG decoding dominates a cold read).
-                await Task.WhenAll(missing.Select(i => Task.Run(() => decoded[i] = DecodeBlock(level, blocks[i].Row, blocks[i].Index, fetched), cancellationToken))).ConfigureAwait(false);
-            }
-            foreach (var i in missing)
-                _cache.Add(new DecodedTileKey(_source.Key, level.Index, blocks[i].Index), decoded[i]);
-        }
+            await DecodeMissingAsync(level, blocks, missing, decoded, cancellationToken).ConfigureAwait(false);
 
         var extent = new Envelope(
             _georeference.OriginX + window.Column0 * level.ResolutionX,
@@ -196,6 +183,76 @@ public sealed class CogRasterSource : IRasterSource, IDisposable
         }
         return result;
     }
+
+    /// <summary>
+    /// Decodes the blocks not in the cache. Blocks another read is already decoding are awaited instead of decoded
+    /// twice; if that read fails or is cancelled, this one decodes them itself.
+    /// </summary>
+    private async ValueTask DecodeMissingAsync(CogLevel level, List<(int Column, int Row, int Index)> blocks, List<int> missing, byte[][] decoded,
+        CancellationToken cancellationToken)
+    {
+        var claimed = new List<(int Block, TaskCompletionSource<byte[]> Claim)>();
+        var waiting = new List<(int Block, Task<byte[]> Pending)>();
+        foreach (var i in missing)
+        {
+            var claim = _cache.TryClaim(KeyOf(level, blocks[i].Index), out var pending);
+            if (claim is null)
+                waiting.Add((i, pending));
+            else
+                claimed.Add((i, claim));
+        }
+
+        if (claimed.Count > 0)
+        {
+            try
+            {
+                await FetchAndDecodeAsync(level, blocks, claimed.Select(c => c.Block).ToList(), decoded, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                foreach (var (i, claim) in claimed)
+                    _cache.Abandon(KeyOf(level, blocks[i].Index), claim, error);
+                throw;
+            }
+            foreach (var (i, claim) in claimed)
+                _cache.Complete(KeyOf(level, blocks[i].Index), claim, decoded[i]);
+        }
+
+        var retry = new List<int>();
+        foreach (var (i, pending) in waiting)
+        {
+            try
+            {
+                decoded[i] = await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                retry.Add(i);
+            }
+        }
+        if (retry.Count > 0)
+        {
+            await FetchAndDecodeAsync(level, blocks, retry, decoded, cancellationToken).ConfigureAwait(false);
+            foreach (var i in retry)
+                _cache.Add(KeyOf(level, blocks[i].Index), decoded[i]);
+        }
+    }
+
+    private async ValueTask FetchAndDecodeAsync(CogLevel level, List<(int Column, int Row, int Index)> blocks, List<int> wanted, byte[][] decoded,
+        CancellationToken cancellationToken)
+    {
+        var fetched = await BlockFetcher.FetchAsync(_source, level, wanted.Select(i => blocks[i].Index).ToList(), _options, cancellationToken).ConfigureAwait(false);
+        if (wanted.Count == 1)
+        {
+            decoded[wanted[0]] = DecodeBlock(level, blocks[wanted[0]].Row, blocks[wanted[0]].Index, fetched);
+            return;
+        }
+        // Blocks decode independently: spread them over the pool (JPEG decoding dominates a cold read).
+        await Task.WhenAll(wanted.Select(i => Task.Run(() => decoded[i] = DecodeBlock(level, blocks[i].Row, blocks[i].Index, fetched), cancellationToken)))
+            .ConfigureAwait(false);
+    }
+
+    private DecodedTileKey KeyOf(CogLevel level, int blockIndex) => new(_source.Key, level.Index, blockIndex);
 
     private byte[] DecodeBlock(CogLevel level, int blockRow, int blockIndex, FetchedBlocks fetched)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace GeoMas.Ogc.Sources.Rasters.Cog;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class DecodedTileCache
     private readonly Lock _lock = new();
     private readonly Dictionary<DecodedTileKey, LinkedListNode<Entry>> _entries = [];
     private readonly LinkedList<Entry> _recency = new();
+    private readonly ConcurrentDictionary<DecodedTileKey, TaskCompletionSource<byte[]>> _inFlight = new();
     private long _bytes;
 
     public DecodedTileCache(long capacityBytes)
@@ -77,6 +80,33 @@ public sealed class DecodedTileCache
                 _bytes -= last.Value.Rgba.Length;
             }
         }
+    }
+
+    /// <summary>
+    /// Claims the decoding of a block so concurrent reads of the same block (neighbouring map tiles rendered at once)
+    /// decode it once: returns the claim when the caller must decode, or null and the pending decode of another reader.
+    /// </summary>
+    internal TaskCompletionSource<byte[]>? TryClaim(DecodedTileKey key, out Task<byte[]> pending)
+    {
+        var mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = _inFlight.GetOrAdd(key, mine);
+        pending = current.Task;
+        return ReferenceEquals(current, mine) ? mine : null;
+    }
+
+    /// <summary>Stores a claimed block and hands it to the readers waiting for it.</summary>
+    internal void Complete(DecodedTileKey key, TaskCompletionSource<byte[]> claim, byte[] rgba)
+    {
+        Add(key, rgba);
+        _inFlight.TryRemove(new KeyValuePair<DecodedTileKey, TaskCompletionSource<byte[]>>(key, claim));
+        claim.TrySetResult(rgba);
+    }
+
+    /// <summary>Releases a claim whose decoding failed or was cancelled; waiters then decode the block themselves.</summary>
+    internal void Abandon(DecodedTileKey key, TaskCompletionSource<byte[]> claim, Exception error)
+    {
+        _inFlight.TryRemove(new KeyValuePair<DecodedTileKey, TaskCompletionSource<byte[]>>(key, claim));
+        claim.TrySetException(error);
     }
 
     public void Clear()

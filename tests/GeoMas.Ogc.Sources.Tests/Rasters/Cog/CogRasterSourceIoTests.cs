@@ -53,6 +53,32 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
     }
 
     [Fact]
+    public async Task ConcurrentReadsOfTheSameBlocksFetchAndDecodeThemOnce()
+    {
+        using var counting = new CountingByteSource(new FileByteSource(fixtures.PathOf("cog-jpeg")));
+        using var source = await CogRasterSource.OpenAsync(counting, new CogReaderOptions { Cache = new DecodedTileCache(1 << 24) });
+        counting.Reset();
+        var windows = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
+        {
+            using var w = await source.ReadPixelsAsync(0, 10, 10, 100, 100, CancellationToken.None);
+            return w.Pixels.ToArray();
+        })));
+        Assert.Single(counting.Reads);
+        Assert.All(windows, w => Assert.Equal(windows[0], w));
+    }
+
+    [Fact]
+    public async Task ACancelledReadThrowsAndLeavesTheSourceUsable()
+    {
+        using var source = CogRasterSource.Open(fixtures.PathOf("deflate-pred2"), new CogReaderOptions { Cache = new DecodedTileCache(1 << 24) });
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await source.ReadPixelsAsync(0, 0, 0, 300, 300, cancelled.Token));
+        using var window = await source.ReadPixelsAsync(0, 0, 0, 300, 300, CancellationToken.None);
+        Assert.Equal(300, window.Width);
+    }
+
+    [Fact]
     public async Task ConcurrentReadsAgreeWithSequentialOnes()
     {
         using var source = CogRasterSource.Open(fixtures.PathOf("deflate-pred2"), new CogReaderOptions { Cache = new DecodedTileCache(1 << 20) });
