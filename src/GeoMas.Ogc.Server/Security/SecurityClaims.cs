@@ -23,7 +23,8 @@ public static class SecurityClaims
         identity.AddClaim(new Claim(Id, id));
         if (!string.IsNullOrEmpty(partner))
             identity.AddClaim(new Claim(Partner, partner));
-        foreach (var role in roles)
+        // Materialised first: the roles may be read from this very identity (JWT claims).
+        foreach (var role in roles.ToList())
             identity.AddClaim(new Claim(Role, role));
     }
 

@@ -52,7 +52,24 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
                 return Task.CompletedTask;
             });
         }
+        StripApiKeyParameter(context.Request);
         AccessContext.Current = principal;
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The key has done its work: protocols that reject unknown parameters (OGC API) must not see it, and no
+    /// document may echo it into its links.
+    /// </summary>
+    private static void StripApiKeyParameter(HttpRequest request)
+    {
+        if (!request.QueryString.HasValue)
+            return;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        if (!query.Keys.Any(k => k.Equals(SecuritySchemes.ApiKeyQuery, StringComparison.OrdinalIgnoreCase)))
+            return;
+        var kept = query.Where(p => !p.Key.Equals(SecuritySchemes.ApiKeyQuery, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        request.QueryString = QueryString.Create(kept);
     }
 }

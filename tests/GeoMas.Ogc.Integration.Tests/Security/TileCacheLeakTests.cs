@@ -1,0 +1,80 @@
+using System.Net;
+using static GeoMas.Ogc.Integration.Tests.Security.SecurityProbe;
+
+namespace GeoMas.Ogc.Integration.Tests.Security;
+
+/// <summary>
+/// Cross-tenant leak: a tile warmed into the cache by partner A is never what partner B or the public receive for
+/// the same URL, while a layer everyone sees whole is one shared cache entry (same bytes, same ETag).
+/// </summary>
+public sealed class TileCacheLeakTests(SecuredServerFixture server) : IClassFixture<SecuredServerFixture>
+{
+    [Theory]
+    [InlineData("parcelles")]
+    [InlineData("plan")]
+    public async Task A_tile_warmed_by_partner_A_is_not_served_to_B_or_to_the_public(string layer)
+    {
+        using var a = server.Client(Principal.PartnerA);
+        using var b = server.Client(Principal.PartnerB);
+        using var anonymous = server.Client(Principal.Anonymous);
+        var (x, y) = Tile16(Gap);
+        var url = $"/tiles/{layer}/16/{x}/{y}.png";
+
+        var warm = await ImageAsync(a, url);
+        var cached = await ImageAsync(a, url);
+        Assert.Equal(warm, cached);
+        Assert.True(OpaquePixels(warm) > 500);
+
+        using var asB = await b.GetAsync(url);
+        using var asAnonymous = await anonymous.GetAsync(url);
+        if (layer == "parcelles")
+        {
+            // B may see parcels, but none in Gap: an empty tile; the public does not know the layer.
+            Assert.Equal(0, OpaquePixels(await asB.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(HttpStatusCode.NotFound, asAnonymous.StatusCode);
+        }
+        else
+        {
+            Assert.NotEqual(warm, await asB.Content.ReadAsByteArrayAsync());
+            Assert.NotEqual(warm, await asAnonymous.Content.ReadAsByteArrayAsync());
+        }
+
+        // The WMTS REST route reads the same cache entries: still A's tile for A only.
+        using var wmtsB = await b.GetAsync($"/wmts/1.0.0/{layer}/default/WebMercatorQuad/16/{y}/{x}.png");
+        Assert.NotEqual(warm, await wmtsB.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Tiles_of_an_identified_caller_are_private_for_http_caches()
+    {
+        using var a = server.Client(Principal.PartnerA);
+        using var anonymous = server.Client(Principal.Anonymous);
+        var (x, y) = Tile16(Gap);
+
+        using var mine = await a.GetAsync($"/tiles/parcelles/16/{x}/{y}.png");
+        using var shared = await anonymous.GetAsync($"/tiles/communes/16/{x}/{y}.png");
+
+        Assert.True(mine.Headers.CacheControl!.Private, mine.Headers.CacheControl.ToString());
+        Assert.False(mine.Headers.CacheControl.Public);
+        Assert.True(shared.Headers.CacheControl!.Public);
+    }
+
+    [Fact]
+    public async Task A_layer_seen_whole_is_one_shared_cache_entry()
+    {
+        using var a = server.Client(Principal.PartnerA);
+        using var admin = server.Client(Principal.Admin);
+        using var anonymous = server.Client(Principal.Anonymous);
+        var (x, y) = Tile16(Gap);
+        var url = $"/tiles/communes/16/{x}/{y}.png";
+
+        using var first = await anonymous.GetAsync(url);
+        using var second = await a.GetAsync(url);
+        using var third = await admin.GetAsync(url);
+
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(bytes, await third.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+}
