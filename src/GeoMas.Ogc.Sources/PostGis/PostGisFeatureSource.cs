@@ -50,6 +50,12 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
         };
         if (string.IsNullOrEmpty(csb.ApplicationName))
             csb.ApplicationName = "geomas-ogc";
+        if (IsLoopback(csb.Host) && !MentionsSsl(definition.Connection))
+        {
+            // TLS on the loopback interface protects nothing, yet PostgreSQL's default ssl=on makes Npgsql encrypt
+            // every row both ways: measured at a quarter of the CPU of a 1000-feature page. An explicit SSL Mode wins.
+            csb.SslMode = SslMode.Disable;
+        }
         var ms = (long)Math.Ceiling(definition.StatementTimeout.TotalMilliseconds);
         if (ms > 0)
         {
@@ -60,6 +66,22 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
             csb.CommandTimeout = (int)Math.Ceiling(definition.StatementTimeout.TotalSeconds) + 5;
         }
         return csb.ConnectionString;
+    }
+
+    private static bool IsLoopback(string? hosts) =>
+        !string.IsNullOrEmpty(hosts) && hosts.Split(',').All(h =>
+        {
+            var host = h.Trim();
+            var colon = host.LastIndexOf(':');
+            if (colon > 0 && !host.Contains("::", StringComparison.Ordinal))
+                host = host[..colon];
+            return host is "localhost" or "127.0.0.1" or "::1" or "[::1]" || host.StartsWith('/');
+        });
+
+    private static bool MentionsSsl(string connection)
+    {
+        var raw = new DbConnectionStringBuilder { ConnectionString = connection };
+        return raw.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).StartsWith("ssl", StringComparison.OrdinalIgnoreCase));
     }
 
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class GeoJsonFeatureWriter
         json.WriteString("type", "Feature");
         WriteId(json, feature.Id, layout);
         json.WritePropertyName("geometry");
-        GeoJsonGeometryWriter.Write(json, feature.Geometry, layout.SwapAxes);
+        GeoJsonGeometryWriter.Write(json, feature.Geometry, layout.SwapAxes, layout.CoordinateDecimals);
         json.WriteStartObject("properties");
         var names = layout.PropertyNames;
         var values = feature.Values;
