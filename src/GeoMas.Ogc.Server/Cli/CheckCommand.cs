@@ -38,7 +38,10 @@ public static class CheckCommand
         {
             await output.WriteLineAsync($"{problems.Count} problem(s) found");
             if (result.Catalog is not null)
+            {
                 await result.Catalog.Sources.DisposeAsync();
+                await result.Catalog.Rasters.DisposeAsync();
+            }
             return 1;
         }
 
@@ -52,6 +55,7 @@ public static class CheckCommand
         await output.WriteLineAsync($"ok: tile matrix sets {string.Join(", ", tileMatrixSets.Sets.Select(t => t.Id))}");
         await output.WriteLineAsync($"configuration is valid: {snapshot.Layers.Count} layers, {snapshot.Sources.Count} sources, updateSequence {snapshot.UpdateSequence}");
         await result.Catalog.Sources.DisposeAsync();
+        await result.Catalog.Rasters.DisposeAsync();
         return 0;
     }
 }

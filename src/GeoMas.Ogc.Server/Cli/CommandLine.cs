@@ -1,6 +1,6 @@
 namespace GeoMas.Ogc.Server.Cli;
 
-public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword }
+public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword, IndexRasters }
 
 /// <summary>
 /// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
@@ -26,6 +26,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                     case "seed": verb = CliVerb.Seed; continue;
                     case "truncate": verb = CliVerb.Truncate; continue;
                     case "install-triggers": verb = CliVerb.InstallTriggers; continue;
+                    case "index-rasters": verb = CliVerb.IndexRasters; continue;
                     case "apikey": verb = CliVerb.ApiKey; continue;
                     case "hash-password": verb = CliVerb.HashPassword; continue;
                     default: return new CommandLine(CliVerb.Help, null, [], $"unknown verb '{arg}'");
@@ -66,6 +67,8 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
           truncate          drop cached tiles: --layers a,b [--tms T] [--zoom 12-18] [area as seed];
                             running servers drop them too; a whole layer is a revision bump
           install-triggers  install the PostGIS change-capture triggers ([--remove] to drop them)
+          index-rasters     index a folder of GeoTIFF/COG files for a mosaic raster source:
+                            index-rasters <folder> --output <index.json> (point a raster source's path at it)
           apikey            print a new API key and its security.apiKeys entry (hash only):
                             [--id geotrek] [--partner cc-a] [--roles agent,web]
           hash-password     read a password on stdin, print its PBKDF2 hash for security.users

@@ -27,6 +27,8 @@ public static class GeoMasCli
                 return await TruncateCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
             case CliVerb.InstallTriggers:
                 return await InstallTriggersCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
+            case CliVerb.IndexRasters:
+                return await IndexRastersCommand.RunAsync(commandLine, Console.Out, Console.Error);
             case CliVerb.ApiKey:
                 return Security.CredentialCommands.NewApiKey(commandLine, Console.Out);
             case CliVerb.HashPassword:

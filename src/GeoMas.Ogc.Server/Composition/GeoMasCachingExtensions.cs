@@ -81,7 +81,8 @@ public static class GeoMasCachingExtensions
         sp.GetRequiredService<IFeatureSourceProvider>(),
         sp.GetRequiredService<CrsRegistry>(),
         sp.GetRequiredService<ServiceLimits>(),
-        sp.GetService<ILogger<SkiaMapRenderer>>())
+        sp.GetService<ILogger<SkiaMapRenderer>>(),
+        sp.GetService<GeoMas.Ogc.Core.Rasters.IRasterSourceProvider>())
     {
         EncoderOptions = ImageEncoderOptions.Default with { PngZlibLevel = 0 },
     };

@@ -35,6 +35,7 @@ public static class GeoMasServiceCollectionExtensions
         // after the server has drained its requests.
         services.AddSingleton(_ => catalog.Sources);
         services.AddSingleton<IFeatureSourceProvider>(sp => sp.GetRequiredService<SourceRegistry>());
+        services.AddGeoMasRasters(catalog);
 
         var health = services.AddHealthChecks();
         foreach (var source in catalog.Sources.All)

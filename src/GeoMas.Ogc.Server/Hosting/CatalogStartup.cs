@@ -2,6 +2,7 @@ using GeoMas.Ogc.Core.Catalog.Configuration;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Rendering.Sld;
 using GeoMas.Ogc.Sources;
+using GeoMas.Ogc.Sources.Rasters;
 using Microsoft.Extensions.Configuration;
 
 namespace GeoMas.Ogc.Server.Hosting;
@@ -43,13 +44,24 @@ public static class CatalogStartup
             return new CatalogStartupResult(null, [$"sources: {ex.Message}"], []);
         }
 
+        // Local raster files, folders and indexes are opened now, so that check reports a missing or unreadable file
+        // and raster layers without a configured extent take their source's. Cascaded sources open in the container.
+        var (rasters, rasterErrors) = RasterSourceRegistry.Open(draft, [new LocalRasterSourceFactory(CogFiles.Open)], crs, skipUnhandled: true);
+        if (rasters is null)
+        {
+            await registry.DisposeAsync().ConfigureAwait(false);
+            return new CatalogStartupResult(null, rasterErrors, []);
+        }
+        draft = rasters.WithSourceExtents(draft);
+
         var loaded = await CatalogLoader.LoadAsync(
             draft, registry, registry.All, crs, requireSources ?? options.Startup.RequireSources, cancellationToken).ConfigureAwait(false);
         if (!loaded.Succeeded)
         {
             await registry.DisposeAsync().ConfigureAwait(false);
+            await rasters.DisposeAsync().ConfigureAwait(false);
             return new CatalogStartupResult(null, loaded.Errors, loaded.Warnings);
         }
-        return new CatalogStartupResult(new LoadedCatalog(loaded.Snapshot!, registry, crs, styleReader), [], loaded.Warnings);
+        return new CatalogStartupResult(new LoadedCatalog(loaded.Snapshot!, registry, crs, styleReader) { Rasters = rasters }, [], loaded.Warnings);
     }
 }

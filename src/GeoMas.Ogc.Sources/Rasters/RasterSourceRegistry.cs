@@ -25,8 +25,12 @@ public sealed class RasterSourceRegistry : IRasterSourceProvider, IAsyncDisposab
     /// message per layer) rather than stopping at the first; on any failure nothing stays open and the registry is null.
     /// Checks that each source's CRS is supported and matches the layer's configured SRID.
     /// </summary>
+    /// <param name="skipUnhandled">
+    /// Leave out layers whose source no factory handles instead of reporting them: the server opens local files while
+    /// loading the catalog (so <c>geomas check</c> validates them) and cascaded sources later, from the DI container.
+    /// </param>
     public static (RasterSourceRegistry? Registry, IReadOnlyList<string> Errors) Open(
-        CatalogSnapshot catalog, IReadOnlyList<IRasterSourceFactory> factories, CrsRegistry crs)
+        CatalogSnapshot catalog, IReadOnlyList<IRasterSourceFactory> factories, CrsRegistry crs, bool skipUnhandled = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(factories);
@@ -44,6 +48,8 @@ public sealed class RasterSourceRegistry : IRasterSourceProvider, IAsyncDisposab
             var factory = factories.FirstOrDefault(f => f.CanOpen(definition));
             if (factory is null)
             {
+                if (skipUnhandled)
+                    continue;
                 errors.Add($"{where}: no raster reader handles source '{definition.Id}' ({definition.Kind})");
                 continue;
             }
@@ -69,6 +75,37 @@ public sealed class RasterSourceRegistry : IRasterSourceProvider, IAsyncDisposab
         foreach (var source in opened.Values)
             DisposeSourceAsync(source).AsTask().GetAwaiter().GetResult();
         return (null, errors);
+    }
+
+    /// <summary>
+    /// One registry owning the sources of both (layer ids must not repeat); dispose only the result afterwards.
+    /// </summary>
+    public static RasterSourceRegistry Merge(RasterSourceRegistry first, RasterSourceRegistry second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var merged = new Dictionary<string, IRasterSource>(first._byLayer, StringComparer.Ordinal);
+        foreach (var (id, source) in second._byLayer)
+        {
+            if (!merged.TryAdd(id, source))
+                throw new ArgumentException($"Layer '{id}' has a raster source in both registries.", nameof(second));
+        }
+        return new RasterSourceRegistry(merged);
+    }
+
+    /// <summary>
+    /// The catalog with every raster layer that has no configured extent given its source's extent (a mosaic
+    /// pointed at by an environment variable covers whatever the files cover).
+    /// </summary>
+    public CatalogSnapshot WithSourceExtents(CatalogSnapshot catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!catalog.Layers.Any(l => l.Extent.IsNull && _byLayer.ContainsKey(l.Id)))
+            return catalog;
+        var layers = catalog.Layers
+            .Select(l => l.Extent.IsNull && _byLayer.TryGetValue(l.Id, out var source) ? l with { Extent = new NetTopologySuite.Geometries.Envelope(source.Info.Extent) } : l)
+            .ToList();
+        return new CatalogSnapshot(catalog.Service, catalog.Sources, layers, catalog.Limits, catalog.SupportedSrids, catalog.UpdateSequence);
     }
 
     /// <summary>Layer id → source, for health checks and tests.</summary>

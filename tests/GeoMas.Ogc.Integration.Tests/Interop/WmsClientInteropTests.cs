@@ -56,7 +56,7 @@ public sealed class WmsClientInteropTests(LiveServerFixture server) : IClassFixt
         foreach (var version in new[] { "1.1.1", "1.3.0" })
         {
             var seen = report.RootElement.GetProperty(version);
-            Assert.Equal(8, seen.GetProperty("layers").GetInt32());
+            Assert.Equal(9, seen.GetProperty("layers").GetInt32()); // 6 vector layers, ortho, 2 groups
             Assert.Equal("parcelles.05061000DS0074", seen.GetProperty("first_parcel").GetString());
         }
     }

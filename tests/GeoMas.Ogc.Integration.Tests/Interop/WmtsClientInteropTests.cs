@@ -53,7 +53,7 @@ public sealed class WmtsClientInteropTests(LiveServerFixture server) : IClassFix
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var report = JsonDocument.Parse(run.Stdout);
-        Assert.Equal(8, report.RootElement.GetProperty("layers").GetInt32());
+        Assert.Equal(9, report.RootElement.GetProperty("layers").GetInt32()); // 6 vector layers, ortho, 2 groups
         Assert.Equal(["LAMB93", "WebMercatorQuad", "WorldCRS84Quad"],
             report.RootElement.GetProperty("tilematrixsets").EnumerateArray().Select(e => e.GetString()));
     }

@@ -19,7 +19,7 @@ public class CheckCommandTests
         var (exitCode, output) = await CheckAsync("--config", RepositoryPaths.Config("geomas.json"));
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("configuration is valid: 8 layers, 1 sources", output);
+        Assert.Contains("configuration is valid: 9 layers, 2 sources", output);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class EmbeddedServerTests(EmbeddedServerFixture fixture) : IClassFixture<
     {
         var snapshot = fixture.App.App.Services.GetRequiredService<ICatalogProvider>().Current;
 
-        Assert.Equal(["communes", "parcelles", "batiments", "routes", "plu_zones", "sentiers", "fond_plan", "plan"],
+        Assert.Equal(["communes", "parcelles", "batiments", "routes", "plu_zones", "sentiers", "ortho", "fond_plan", "plan"],
             snapshot.Layers.Select(l => l.Id));
         var parcelles = snapshot.FindLayer("parcelles")!;
         // ogrinfo: 935263.24 6378595.80 - 950073.03 6400756.02 (EPSG:2154), around Gap (6.07°E, 44.56°N);

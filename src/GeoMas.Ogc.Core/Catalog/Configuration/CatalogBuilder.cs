@@ -361,9 +361,7 @@ public sealed partial class CatalogBuilder
     {
         RequireSource(where, o.Source, sources, SourceKind.Raster, SourceKind.RemoteWmts, SourceKind.RemoteWms);
         var srid = RequireSrid(where, o.Srid);
-        // Core has no raster reader yet, so the extent cannot be computed from the file at start.
-        if ((o.Extent ?? []).Count == 0)
-            _errors.Add($"{where}: a raster layer needs an extent [minx, miny, maxx, maxy] in its native CRS");
+        // Without a configured extent, the raster source's own extent is used once it is opened (server startup).
         var styles = BuildStyles(where, o, new HashSet<string>(StringComparer.Ordinal));
         var resampling = Rasters.RasterResamplingNames.Parse(o.Resampling);
         if (o.Resampling is not null && resampling is null)

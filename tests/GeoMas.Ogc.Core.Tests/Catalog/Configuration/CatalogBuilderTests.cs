@@ -14,7 +14,7 @@ public class CatalogBuilderTests
 
         Assert.Empty(result.Errors);
         var snapshot = result.Snapshot!;
-        Assert.Equal(["communes", "parcelles", "batiments", "routes", "plu_zones", "sentiers", "fond_plan", "plan"],
+        Assert.Equal(["communes", "parcelles", "batiments", "routes", "plu_zones", "sentiers", "ortho", "fond_plan", "plan"],
             snapshot.Layers.Select(l => l.Id));
         Assert.Equal(2154, snapshot.SupportedSrids[0]);
         Assert.Contains(4326, snapshot.SupportedSrids);
@@ -56,7 +56,7 @@ public class CatalogBuilderTests
         options.Layers[3].Id = "communes";                                     // 6 duplicate id (routes)
         options.Layers[4].Attributes[0].Type = "complex";                      // 7 plu_zones
         options.Layers[5].Srid = 12345;                                        // 8 sentiers
-        options.Layers[6].Children.Add("missing_layer");                       // 9 fond_plan
+        options.Layers[7].Children.Add("missing_layer");                       // 9 fond_plan
         options.Sources["main"].Path = "demo/missing.gpkg";                    // 10
 
         var result = TestConfigs.Build(options);
