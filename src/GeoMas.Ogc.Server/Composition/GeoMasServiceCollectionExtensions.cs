@@ -36,6 +36,7 @@ public static class GeoMasServiceCollectionExtensions
         services.AddSingleton(_ => catalog.Sources);
         services.AddSingleton<IFeatureSourceProvider>(sp => sp.GetRequiredService<SourceRegistry>());
         services.AddGeoMasRasters(catalog);
+        services.AddGeoMasCascade();
 
         var health = services.AddHealthChecks();
         foreach (var source in catalog.Sources.All)
