@@ -13,7 +13,7 @@ internal sealed class TiffStructureReader
     private const int MaxDirectories = 1024;
 
     private readonly IByteSource _source;
-    private readonly byte[] _prefix;
+    private byte[] _prefix;
     private bool _little;
 
     private TiffStructureReader(IByteSource source, byte[] prefix)
@@ -185,7 +185,17 @@ internal sealed class TiffStructureReader
 
     private async ValueTask<byte[]> BytesAsync(ulong offset, int length, CancellationToken cancellationToken)
     {
-        if (offset + (ulong)length <= (ulong)_prefix.Length)
+        var end = offset + (ulong)length;
+        if (end > (ulong)_prefix.Length && offset <= (ulong)_prefix.Length * 4)
+        {
+            // Just past the prefix: a COG whose header (IFDs and offset arrays, all before the imagery) is longer
+            // than the first read. Grow the prefix fourfold instead of one small read per tag.
+            var grown = (int)Math.Max(end, (ulong)_prefix.Length * 4);
+            var more = new byte[grown - _prefix.Length];
+            var read = await _source.ReadAsync(_prefix.Length, more, cancellationToken).ConfigureAwait(false);
+            _prefix = [.. _prefix, .. more.AsSpan(0, read)];
+        }
+        if (end <= (ulong)_prefix.Length)
             return _prefix.AsSpan((int)offset, length).ToArray();
         return await _source.ReadExactlyAsync(checked((long)offset), length, cancellationToken).ConfigureAwait(false);
     }

@@ -14,6 +14,7 @@ public sealed class CogRasterSourceGdalTests(CogFixtures fixtures)
     {
         "cog-jpeg", "deflate-pred2", "lzw-pred2", "cog-lzw", "bigtiff-be", "bigtiff-le", "striped-lzw", "striped-packbits",
         "striped-none-be", "alpha-deflate", "mask-deflate", "mask-cog-jpeg", "nodata-lzw", "pixel-is-point",
+        "cog-webp", "webp-lossless-alpha",
     };
 
     private static CogReaderOptions Uncached() => new() { Cache = new DecodedTileCache(64L * 1024 * 1024) };

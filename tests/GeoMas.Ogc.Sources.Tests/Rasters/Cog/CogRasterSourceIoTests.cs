@@ -34,6 +34,21 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
     }
 
     [Fact]
+    public async Task AHeaderLongerThanTheFirstReadIsFetchedInAFewGrowingReads()
+    {
+        using var counting = new CountingByteSource(new FileByteSource(fixtures.PathOf("mask-cog-jpeg")));
+        using var small = await CogRasterSource.OpenAsync(counting, new CogReaderOptions { HeaderReadBytes = 256, Cache = new DecodedTileCache(1 << 24) });
+        using var reference = CogRasterSource.Open(fixtures.PathOf("mask-cog-jpeg"));
+
+        Assert.Equal(reference.Info, small.Info);
+        Assert.Equal(reference.Overviews, small.Overviews);
+        Assert.InRange(counting.Reads.Count, 2, 6);
+        Assert.Equal(256, counting.Reads[0].Length);
+        for (var i = 1; i < counting.Reads.Count; i++)
+            Assert.Equal(counting.Reads[i - 1].Offset + counting.Reads[i - 1].Length, counting.Reads[i].Offset);
+    }
+
+    [Fact]
     public async Task AdjacentTilesAndTheirMasksAreFetchedInOneRead()
     {
         using var counting = new CountingByteSource(new FileByteSource(fixtures.PathOf("mask-cog-jpeg")));

@@ -80,10 +80,11 @@ add nodata-lzw nodata lossless
 gdal_translate $q -mo AREA_OR_POINT=Point -co TILED=YES crop.tif pixel-is-point.tif
 add pixel-is-point rgb lossless
 
-if gdalinfo --formats | grep -q WEBP; then
-  gdal_translate $q -of COG -co COMPRESS=WEBP -co QUALITY=90 -co BLOCKSIZE=256 crop.tif cog-webp.tif
-  add cog-webp rgb lossy
-fi
+# Debian's GDAL links libwebp: WebP tiles, lossy RGB and lossless RGBA.
+gdal_translate $q -of COG -co COMPRESS=WEBP -co QUALITY=90 -co BLOCKSIZE=256 crop.tif cog-webp.tif
+add cog-webp rgb lossy
+gdal_translate $q -co TILED=YES -co COMPRESS=WEBP -co WEBP_LOSSLESS=YES warped-rgba.tif webp-lossless-alpha.tif
+add webp-lossless-alpha alpha lossless
 
 # Files the reader must refuse with a clear message (no reference decoding).
 gdal_translate $q -ot UInt16 -co TILED=YES crop.tif unsupported-uint16.tif
