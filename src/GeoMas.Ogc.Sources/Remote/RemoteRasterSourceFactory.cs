@@ -30,7 +30,9 @@ public sealed class RemoteRasterSourceFactory(CrsRegistry crs, RemoteSourceMonit
         // The finest resolution is only known from the capabilities; announce a 5 cm pixel (finer than any
         // orthophoto served) so that nothing upstream of the read caps the resolution asked for.
         var finest = 0.05 / crs.MetersPerUnit(srid);
-        var info = new RasterInfo(srid, layer.Extent, finest, finest, IsOpaque: remote.Format == "image/jpeg");
+        // The layer's configured extent, else the CRS's area of use (the upstream's coverage is only known later).
+        var extent = layer.Extent.IsNull || layer.Extent.Area <= 0 ? crs.ValidBounds(srid) : layer.Extent;
+        var info = new RasterInfo(srid, extent, finest, finest, IsOpaque: remote.Format == "image/jpeg");
         var client = new UpstreamClient(source.Id, remote.Policy);
         return source.Kind == SourceKind.RemoteWmts
             ? Track(new RemoteWmtsSource(source.Id, remote, info, client, crs))
