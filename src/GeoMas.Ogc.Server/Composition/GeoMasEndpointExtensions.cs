@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Protocols.OgcApi;
+using GeoMas.Ogc.Protocols.Wfs;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Wmts;
 using GeoMas.Ogc.Protocols.Xyz;
@@ -19,6 +20,7 @@ public static class GeoMasEndpointExtensions
         endpoints.MapWms();
         endpoints.MapOgcApiFeatures();
         endpoints.MapWmts();
+        endpoints.MapWfs();
         endpoints.MapXyz();
         endpoints.MapGeoMasAdmin();
 

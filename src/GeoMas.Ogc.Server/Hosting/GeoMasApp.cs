@@ -81,6 +81,7 @@ public static class GeoMasApp
             .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory)
             .AddGeoMasInvalidation(builder.Configuration, catalog)
             .AddGeoMasAdmin(builder.Configuration)
+            .AddGeoMasWfs(builder.Configuration)
             .AddGeoMasSecurity(security.Store, configDirectory);
         configure?.Invoke(builder);
 
