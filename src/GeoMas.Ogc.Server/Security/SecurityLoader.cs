@@ -211,7 +211,7 @@ public sealed class SecurityLoader(CatalogSnapshot catalog, IFeatureSourceProvid
         }
         else if (layer.FindAttribute(options.Property) is { } attribute)
         {
-            filter = new In(new PropertyName(attribute.Name), [.. options.Values.Select(v => new Literal(v))]);
+            filter = new In(new PropertyName(attribute.Name), [.. options.Values.Select(v => new Literal(Typed(attribute, v)))]);
         }
         else
         {
@@ -234,4 +234,11 @@ public sealed class SecurityLoader(CatalogSnapshot catalog, IFeatureSourceProvid
         union.SRID = layer.Srid;
         return union;
     }
+
+    /// <summary>Configuration values are strings; numeric columns compare with numbers.</summary>
+    private static object Typed(AttributeDefinition attribute, string value) =>
+        attribute.Type is AttributeType.Integer or AttributeType.Long
+            && long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : value;
 }
