@@ -15,7 +15,8 @@ internal static class BlockFetcher
         var ranges = new List<BlockRange>();
         foreach (var index in blockIndexes)
         {
-            AddRange(ranges, level.Layout, index, isMask: false);
+            for (var plane = 0; plane < level.Layout.Planes; plane++)
+                AddRange(ranges, level.Layout, level.Layout.EntryOf(index, plane), isMask: false);
             if (level.MaskLayout is not null)
                 AddRange(ranges, level.MaskLayout, index, isMask: true);
         }

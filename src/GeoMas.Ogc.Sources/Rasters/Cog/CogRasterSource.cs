@@ -259,10 +259,20 @@ public sealed class CogRasterSource : IRasterSource, IDisposable
         var layout = level.Layout;
         var rows = layout.RowsIn(blockRow);
         byte[] rgba;
-        if (fetched.Image.TryGetValue(blockIndex, out var image))
+        if (level.Decoder.IsPlanar)
+        {
+            var planes = Enumerable.Range(0, layout.Planes)
+                .Select(p => fetched.Image.TryGetValue(layout.EntryOf(blockIndex, p), out var plane) ? plane : (ArraySegment<byte>?)null).ToList();
+            rgba = level.Decoder.DecodePlanes(planes, layout.BlockWidth, rows);
+        }
+        else if (fetched.Image.TryGetValue(blockIndex, out var image))
+        {
             rgba = level.Decoder.Decode(image, layout.BlockWidth, rows);
+        }
         else
+        {
             rgba = new byte[layout.BlockWidth * rows * 4]; // a block the writer left out (SPARSE_OK): transparent
+        }
 
         if (level.MaskDecoder is not null)
         {

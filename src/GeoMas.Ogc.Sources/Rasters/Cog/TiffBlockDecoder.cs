@@ -30,8 +30,7 @@ internal sealed class TiffBlockDecoder
         _predictor = (int)directory.Integer(TiffTag.Predictor, 1);
         _jpegTables = directory.Get(TiffTag.JpegTables)?.Bytes;
 
-        if (directory.Integer(TiffTag.PlanarConfiguration, 1) != 1 && _samplesPerPixel > 1)
-            throw new CogFormatException($"{name}: separate planes (PlanarConfiguration=2) are not supported; rewrite with INTERLEAVE=PIXEL.");
+        IsPlanar = directory.Integer(TiffTag.PlanarConfiguration, 1) == 2 && _samplesPerPixel > 1;
         var bits = directory.Integers(TiffTag.BitsPerSample);
         if (bits.Any(b => b != 8))
             throw new CogFormatException($"{name}: {string.Join('/', bits)}-bit samples are not supported (8-bit gray, RGB or RGBA only).");
@@ -40,6 +39,8 @@ internal sealed class TiffBlockDecoder
             throw new CogFormatException($"{name}: signed or floating-point samples are not supported (8-bit unsigned only).");
         if (_compression is not (TiffCompression.Jpeg or TiffCompression.WebP) && !BlockDecompressor.IsLossless(_compression))
             throw new CogFormatException($"{name}: {TiffCompression.Name(_compression)} compression is not supported.");
+        if (IsPlanar && !BlockDecompressor.IsLossless(_compression))
+            throw new CogFormatException($"{name}: separate planes (INTERLEAVE=BAND) with {TiffCompression.Name(_compression)} compression are not supported.");
         if (_predictor is not (1 or 2))
             throw new CogFormatException(string.Create(CultureInfo.InvariantCulture, $"{name}: predictor {_predictor} is not supported for 8-bit samples."));
 
@@ -69,6 +70,9 @@ internal sealed class TiffBlockDecoder
         HasTransparency = _alphaSample >= 0 || _noData is not null;
     }
 
+    /// <summary>Samples stored plane by plane (PlanarConfiguration=2): blocks are decoded with <see cref="DecodePlanes"/>.</summary>
+    public bool IsPlanar { get; }
+
     /// <summary>True when some pixels may be transparent (alpha band or nodata value).</summary>
     public bool HasTransparency { get; }
 
@@ -93,6 +97,30 @@ internal sealed class TiffBlockDecoder
         if (_predictor == 2)
             HorizontalPredictor.Undo8(raw, rowBytes, _samplesPerPixel);
         Expand(raw, rgba, width * rows);
+        return rgba;
+    }
+
+    /// <summary>Decodes one block of each plane (a missing plane reads as zeros) and interleaves them.</summary>
+    public byte[] DecodePlanes(IReadOnlyList<ArraySegment<byte>?> planes, int width, int rows)
+    {
+        var spp = _samplesPerPixel;
+        var pixels = width * rows;
+        var plane = new byte[pixels];
+        var raw = new byte[pixels * spp];
+        for (var p = 0; p < spp; p++)
+        {
+            Array.Clear(plane);
+            if (planes[p] is { } compressed)
+            {
+                BlockDecompressor.Decompress(_compression, compressed, plane);
+                if (_predictor == 2)
+                    HorizontalPredictor.Undo8(plane, width, 1);
+            }
+            for (int i = 0, d = p; i < pixels; i++, d += spp)
+                raw[d] = plane[i];
+        }
+        var rgba = new byte[pixels * 4];
+        Expand(raw, rgba, pixels);
         return rgba;
     }
 

@@ -6,8 +6,9 @@ namespace GeoMas.Ogc.Sources.Rasters.Cog;
 /// </summary>
 internal sealed class TiffBlockLayout
 {
-    private TiffBlockLayout(int width, int height, bool tiled, int blockWidth, int blockHeight, ulong[] offsets, ulong[] byteCounts)
+    private TiffBlockLayout(int width, int height, bool tiled, int blockWidth, int blockHeight, int planes, ulong[] offsets, ulong[] byteCounts)
     {
+        Planes = planes;
         Width = width;
         Height = height;
         IsTiled = tiled;
@@ -26,6 +27,15 @@ internal sealed class TiffBlockLayout
     public int BlockHeight { get; }
     public int BlocksAcross { get; }
     public int BlocksDown { get; }
+    /// <summary>1 for interleaved pixels; the sample count for separate planes (PlanarConfiguration=2).</summary>
+    public int Planes { get; }
+
+    /// <summary>Blocks per plane (the offset arrays hold Planes × BlocksPerPlane entries, plane by plane).</summary>
+    public int BlocksPerPlane => BlocksAcross * BlocksDown;
+
+    /// <summary>Index in the offset arrays of a block of one plane.</summary>
+    public int EntryOf(int block, int plane) => plane * BlocksPerPlane + block;
+
     public ulong[] Offsets { get; }
     public ulong[] ByteCounts { get; }
 
@@ -38,6 +48,7 @@ internal sealed class TiffBlockLayout
         var height = directory.Height;
         if (width <= 0 || height <= 0)
             throw new CogFormatException($"{name}: an image directory has no size.");
+        var planes = directory.Integer(TiffTag.PlanarConfiguration, 1) == 2 ? (int)directory.Integer(TiffTag.SamplesPerPixel, 1) : 1;
         TiffBlockLayout layout;
         if (directory.Get(TiffTag.TileWidth) is not null)
         {
@@ -45,20 +56,20 @@ internal sealed class TiffBlockLayout
             var tileHeight = (int)directory.Integer(TiffTag.TileLength, 0);
             if (tileWidth <= 0 || tileHeight <= 0)
                 throw new CogFormatException($"{name}: invalid tile size.");
-            layout = new TiffBlockLayout(width, height, true, tileWidth, tileHeight,
+            layout = new TiffBlockLayout(width, height, true, tileWidth, tileHeight, planes,
                 directory.Integers(TiffTag.TileOffsets), directory.Integers(TiffTag.TileByteCounts));
         }
         else
         {
             var rows = directory.Integer(TiffTag.RowsPerStrip, height);
             var rowsPerStrip = (int)Math.Clamp(rows, 1, height);
-            layout = new TiffBlockLayout(width, height, false, width, rowsPerStrip,
+            layout = new TiffBlockLayout(width, height, false, width, rowsPerStrip, planes,
                 directory.Integers(TiffTag.StripOffsets), directory.Integers(TiffTag.StripByteCounts));
         }
-        var blocks = layout.BlocksAcross * layout.BlocksDown;
+        var blocks = layout.BlocksPerPlane * planes;
         if (layout.Offsets.Length < blocks || layout.ByteCounts.Length < blocks)
             throw new CogFormatException(FormattableString.Invariant(
-                $"{name}: {blocks} blocks expected, the offset/byte-count arrays hold {layout.Offsets.Length}/{layout.ByteCounts.Length} (separate planes are not supported)."));
+                $"{name}: {blocks} blocks expected, the offset/byte-count arrays hold {layout.Offsets.Length}/{layout.ByteCounts.Length}."));
         return layout;
     }
 }

@@ -14,7 +14,7 @@ public sealed class CogRasterSourceGdalTests(CogFixtures fixtures)
     {
         "cog-jpeg", "deflate-pred2", "lzw-pred2", "cog-lzw", "bigtiff-be", "bigtiff-le", "striped-lzw", "striped-packbits",
         "striped-none-be", "alpha-deflate", "mask-deflate", "mask-cog-jpeg", "nodata-lzw", "pixel-is-point",
-        "cog-webp", "webp-lossless-alpha",
+        "cog-webp", "webp-lossless-alpha", "planar-deflate", "planar-striped-alpha",
     };
 
     private static CogReaderOptions Uncached() => new() { Cache = new DecodedTileCache(64L * 1024 * 1024) };
@@ -69,6 +69,8 @@ public sealed class CogRasterSourceGdalTests(CogFixtures fixtures)
     [InlineData("striped-lzw", 1)]
     [InlineData("mask-deflate", 1)]
     [InlineData("bigtiff-be", 1)]
+    [InlineData("planar-deflate", 1)]
+    [InlineData("planar-striped-alpha", 0)]
     public async Task WindowReadIsPixelAlignedAndMatchesGdal(string name, int levelIndex)
     {
         var fixture = fixtures.Fixtures[name];
@@ -143,7 +145,7 @@ public sealed class CogRasterSourceGdalTests(CogFixtures fixtures)
 
     [Theory]
     [InlineData("unsupported-uint16", "16-bit")]
-    [InlineData("unsupported-planar", "separate planes")]
+    [InlineData("unsupported-float32", "32/32/32-bit")]
     public void UnsupportedEncodingsFailWhenOpenedWithAClearMessage(string name, string expected)
     {
         var error = Assert.Throws<CogFormatException>(() => CogRasterSource.Open(fixtures.PathOf(name)));

@@ -80,6 +80,13 @@ add nodata-lzw nodata lossless
 gdal_translate $q -mo AREA_OR_POINT=Point -co TILED=YES crop.tif pixel-is-point.tif
 add pixel-is-point rgb lossless
 
+# Separate planes (INTERLEAVE=BAND): tiled Deflate with predictor and overviews, striped LZW.
+gdal_translate $q -co TILED=YES -co INTERLEAVE=BAND -co COMPRESS=DEFLATE -co PREDICTOR=2 crop.tif planar-deflate.tif
+gdaladdo $q -r average --config COMPRESS_OVERVIEW DEFLATE --config INTERLEAVE_OVERVIEW BAND planar-deflate.tif 2
+add planar-deflate rgb lossless
+gdal_translate $q -co TILED=NO -co INTERLEAVE=BAND -co COMPRESS=LZW warped-rgba.tif planar-striped-alpha.tif
+add planar-striped-alpha alpha lossless
+
 # Debian's GDAL links libwebp: WebP tiles, lossy RGB and lossless RGBA.
 gdal_translate $q -of COG -co COMPRESS=WEBP -co QUALITY=90 -co BLOCKSIZE=256 crop.tif cog-webp.tif
 add cog-webp rgb lossy
@@ -88,6 +95,6 @@ add webp-lossless-alpha alpha lossless
 
 # Files the reader must refuse with a clear message (no reference decoding).
 gdal_translate $q -ot UInt16 -co TILED=YES crop.tif unsupported-uint16.tif
-gdal_translate $q -co TILED=YES -co INTERLEAVE=BAND crop.tif unsupported-planar.tif
+gdal_translate $q -ot Float32 -co TILED=YES crop.tif unsupported-float32.tif
 
 rm -f crop.tif warped-rgba.tif warped-nodata-src.tif *.hdr *.aux.xml
