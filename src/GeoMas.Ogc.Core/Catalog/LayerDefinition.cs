@@ -55,6 +55,9 @@ public sealed record LayerDefinition
     /// <summary>Tile cache policy (resolved against the <c>cache</c> section's defaults).</summary>
     public CachePolicy Cache { get; init; } = CachePolicy.Default;
 
+    /// <summary>How numberMatched / hits are answered (vector layers): exact, estimated from statistics, or not at all.</summary>
+    public Features.FeatureCountMode Count { get; init; } = Features.FeatureCountMode.Exact;
+
     /// <summary>
     /// Set only on the layers of a request's scoped catalog view (Security.CatalogViewBuilder) when the caller sees
     /// less than the whole layer: the territory features are clipped to, and the tile cache scope. Null = whole.

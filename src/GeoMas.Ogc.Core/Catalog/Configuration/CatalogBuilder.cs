@@ -354,7 +354,16 @@ public sealed partial class CatalogBuilder
             Styles = styles,
             DefaultStyleName = DefaultStyleName(where, o.DefaultStyle, styles),
             Extent = BuildExtent(where, o.Extent),
+            Count = BuildCount(where, o.Count),
         };
+    }
+
+    private Features.FeatureCountMode BuildCount(string where, string? count)
+    {
+        if (Features.FeatureCountModes.Parse(count) is { } mode)
+            return mode;
+        _errors.Add($"{where}: count '{count}' is not one of exact, estimated, none");
+        return Features.FeatureCountMode.Exact;
     }
 
     private LayerDefinition BuildRaster(string where, LayerOptions o, LayerDefinition layer, Dictionary<string, SourceDefinition> sources)

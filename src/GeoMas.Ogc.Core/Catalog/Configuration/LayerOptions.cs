@@ -41,6 +41,9 @@ public sealed class LayerOptions
 
     /// <summary>Tile cache policy of this layer; the <c>cache</c> section's defaults when omitted.</summary>
     public LayerCacheOptions? Cache { get; set; }
+
+    /// <summary>Vector layers: <c>exact</c> (default), <c>estimated</c> (database statistics) or <c>none</c> — how numberMatched is answered.</summary>
+    public string? Count { get; set; }
 }
 
 /// <summary>A published column; <c>type</c>: string, integer, long, double, boolean, date, dateTime.</summary>
