@@ -177,7 +177,7 @@ public sealed class WmtsCapabilitiesWriter(WmtsContents contents, ILegendRendere
         await Ows(xml, "Identifier", layer.Id);
         foreach (var style in WmtsStyle.Of(layer))
             await StyleAsync(xml, layer, style);
-        foreach (var format in WmtsTileFormat.All)
+        foreach (var format in contents.Formats(layer))
             await Element(xml, "Format", format.MimeType);
         var queryable = contents.IsQueryable(layer);
         if (queryable)
@@ -190,7 +190,7 @@ public sealed class WmtsCapabilitiesWriter(WmtsContents contents, ILegendRendere
             await TimeDimensionAsync(xml, time);
         foreach (var link in links)
             await TileMatrixSetLinkAsync(xml, link);
-        foreach (var format in WmtsTileFormat.All)
+        foreach (var format in contents.Formats(layer))
             await ResourceUrlAsync(xml, format.MimeType, "tile", _urls.TileTemplate(layer.Id, time is not null, format.Extension));
         if (queryable)
         {

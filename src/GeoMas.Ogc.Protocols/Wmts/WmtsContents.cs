@@ -1,13 +1,13 @@
 using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Protocols.Wms;
 
 namespace GeoMas.Ogc.Protocols.Wmts;
 
 /// <summary>
-/// What WMTS publishes out of one catalog snapshot: the tile layers (vector layers and groups; rasters once they
-/// render), their styles and the tile matrix sets they link to with their limits. Capabilities, GetTile and
-/// GetFeatureInfo all read it, so a tile is accepted exactly when the capabilities say it exists.
+/// What WMTS publishes out of one catalog snapshot: the tile layers (vector, raster and group layers), their styles
+/// and the tile matrix sets they link to with their limits. Capabilities, GetTile and GetFeatureInfo all read it, so a tile is accepted exactly when the capabilities say it exists.
 /// </summary>
 public sealed class WmtsContents(CatalogSnapshot snapshot, TileMatrixSetCatalog tileMatrixSets, LayerTileLimitsCache limits, DateOnly today)
 {
@@ -16,10 +16,10 @@ public sealed class WmtsContents(CatalogSnapshot snapshot, TileMatrixSetCatalog 
     public DateOnly Today { get; } = today;
 
     /// <summary>Published layers in catalog order; a layer that no tile matrix set covers has no tiles and is left out.</summary>
-    public IEnumerable<LayerDefinition> Layers => Snapshot.Layers.Where(l => IsPublished(l) && Links(l).Count > 0);
+    public IEnumerable<LayerDefinition> Layers => Snapshot.Layers.Where(l => Links(l).Count > 0);
 
     public LayerDefinition? FindLayer(string id) =>
-        Snapshot.FindLayer(id) is { } layer && IsPublished(layer) && Links(layer).Count > 0 ? layer : null;
+        Snapshot.FindLayer(id) is { } layer && Links(layer).Count > 0 ? layer : null;
 
     /// <summary>The tile matrix sets that hold some of the layer's extent, with the layer's limits in each.</summary>
     public IReadOnlyList<WmtsTileMatrixSetLink> Links(LayerDefinition layer) =>
@@ -39,6 +39,12 @@ public sealed class WmtsContents(CatalogSnapshot snapshot, TileMatrixSetCatalog 
     public IReadOnlyList<LayerDefinition> QueryLayers(LayerDefinition layer) =>
         Snapshot.Expand(layer).Where(WmsGetFeatureInfoParser.IsQueryable).ToArray();
 
-    // Raster layers are not drawn by the renderer yet: advertising them would promise tiles that cannot be made.
-    private static bool IsPublished(LayerDefinition layer) => layer.Kind != LayerKind.Raster;
+    /// <summary>
+    /// The tile formats of a layer, preferred first: JPEG for a layer that draws an opaque raster (an orthophoto is
+    /// several times smaller in JPEG than in PNG, and has no transparency to lose), PNG otherwise.
+    /// </summary>
+    public IReadOnlyList<WmtsTileFormat> Formats(LayerDefinition layer) =>
+        Snapshot.Expand(layer).Any(l => l.Kind == LayerKind.Raster && l.Opaque)
+            ? [.. WmtsTileFormat.All.Where(f => f.Image == ImageFormat.Jpeg), .. WmtsTileFormat.All.Where(f => f.Image != ImageFormat.Jpeg)]
+            : WmtsTileFormat.All;
 }

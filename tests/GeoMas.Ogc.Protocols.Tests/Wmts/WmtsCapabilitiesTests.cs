@@ -197,7 +197,12 @@ public sealed class WmtsCapabilitiesTests
         var setIds = sets.Select(s => s.Element(Ows + "Identifier")!.Value).ToList();
 
         // WMTS-A8
-        Assert.Equal(["communes", "parcelles", "routes", "plu_zones", "fond_plan", "plan"], layers); // the raster is not drawn yet
+        Assert.Equal(["communes", "parcelles", "routes", "plu_zones", "ortho", "fond_plan", "plan"], layers);
+        // An opaque raster (and a group drawing one) offers JPEG first; vector layers PNG.
+        string FirstFormat(string id) => contents.Elements(W + "Layer").Single(l => l.Element(Ows + "Identifier")!.Value == id).Element(W + "Format")!.Value;
+        Assert.Equal("image/jpeg", FirstFormat("ortho"));
+        Assert.Equal("image/jpeg", FirstFormat("fond_plan"));
+        Assert.Equal("image/png", FirstFormat("communes"));
         Assert.Equal(["LAMB93", "WebMercatorQuad", "WorldCRS84Quad"], setIds);
         Assert.All(contents.Descendants(W + "TileMatrixSetLink"), link => Assert.Contains(link.Element(W + "TileMatrixSet")!.Value, setIds));
         foreach (var set in sets)
