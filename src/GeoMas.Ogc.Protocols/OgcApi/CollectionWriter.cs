@@ -33,7 +33,10 @@ public static class CollectionWriter
         var links = selfLinks
             .Concat(OgcApiRepresentation.Features.Select(r => new OgcApiLink(
                 collectionUrl + "/items?f=" + r.FormatName, "items", r.MediaType, $"{layer.Title} ({r.FormatName})")))
-            .Append(new OgcApiLink(collectionUrl + "/queryables", QueryablesRel, OgcApiMediaTypes.JsonSchema, "Queryable properties"));
+            .Append(new OgcApiLink(collectionUrl + "/queryables", QueryablesRel, OgcApiMediaTypes.JsonSchema, "Queryable properties"))
+            // Open-data downloads of the whole collection (OgcApi/Downloads/FeatureDownload).
+            .Concat(new[] { (OgcApiRepresentation.Csv, "CSV"), (OgcApiRepresentation.FlatGeobuf, "FlatGeobuf") }.Select(d => new OgcApiLink(
+                collectionUrl + "/items?f=" + d.Item1.FormatName, "enclosure", d.Item1.MediaType, $"{layer.Title}: download ({d.Item2})")));
         OgcApiLink.WriteArray(json, links);
 
         WriteExtent(json, layer);

@@ -11,7 +11,9 @@ public static class CollectionsHandler
         var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.JsonResources);
         var services = new OgcApiServices(context);
         var links = OgcApiLinks.SelfAndAlternates(services.Url(OgcApiEndpoints.CollectionsPath), context.Request.Query,
-            OgcApiRepresentation.JsonResources, representation, "Feature collections");
+            OgcApiRepresentation.JsonResources, representation, "Feature collections").ToList();
+        if (representation.IsHtml)
+            return Html.CollectionsHtmlPage.WriteListAsync(context, services, links);
         return OgcApiJson.WriteAsync(context, representation.MediaType, json =>
         {
             json.WriteStartObject();
@@ -37,6 +39,8 @@ public static class CollectionsHandler
         var links = OgcApiLinks.SelfAndAlternates(services.Url(OgcApiEndpoints.CollectionPath(layer.Id)), context.Request.Query,
                 OgcApiRepresentation.JsonResources, representation, layer.Title)
             .ToList();
+        if (representation.IsHtml)
+            return Html.CollectionsHtmlPage.WriteOneAsync(context, services, layer, links);
         return OgcApiJson.WriteAsync(context, representation.MediaType, json => CollectionWriter.Write(json, layer, services, links));
     }
 }

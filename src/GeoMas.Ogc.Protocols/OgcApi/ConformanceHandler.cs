@@ -11,7 +11,9 @@ public static class ConformanceHandler
         var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.JsonResources);
         var services = new OgcApiServices(context);
         var links = OgcApiLinks.SelfAndAlternates(services.Url(OgcApiEndpoints.ConformancePath), context.Request.Query,
-            OgcApiRepresentation.JsonResources, representation, "Conformance classes");
+            OgcApiRepresentation.JsonResources, representation, "Conformance classes").ToList();
+        if (representation.IsHtml)
+            return Html.ConformanceHtmlPage.WriteAsync(context, services, links);
         return OgcApiJson.WriteAsync(context, representation.MediaType, json =>
         {
             json.WriteStartObject();

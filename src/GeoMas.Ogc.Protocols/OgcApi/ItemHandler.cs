@@ -37,6 +37,11 @@ public static class ItemHandler
         var links = OgcApiLinks.SelfAndAlternates(itemUrl, query, OgcApiRepresentation.Features, representation, "This feature")
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.CollectionPath(layer.Id)), "collection", OgcApiMediaTypes.Json, layer.Title))
             .ToList();
+        if (representation.IsHtml)
+        {
+            await Html.ItemHtmlPage.WriteAsync(context, services, layer, shown, names, links);
+            return;
+        }
         context.Response.Headers["Content-Crs"] = "<" + crs.ToHttpUri() + ">";
         var layout = FeatureLayouts.For(layer, names, OgcApiCrs.IsLatitudeFirst(crs));
         await OgcApiJson.WriteAsync(context, representation.MediaType,

@@ -20,7 +20,17 @@ public static class ItemsHandler
         var services = new OgcApiServices(context);
         var layer = services.Collection(collectionId);
         var request = ItemsRequestParser.Parse(context.Request.Query, layer, services);
-        var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.Features);
+        var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.Items);
+        if (representation.IsHtml)
+        {
+            await Html.ItemsHtmlPage.WriteAsync(context, services, layer, request, (more, _) => Links(context, services, layer.Id, request, representation, more));
+            return;
+        }
+        if (representation.IsDownload)
+        {
+            await Downloads.FeatureDownload.WriteAsync(context, services, layer, request, representation);
+            return;
+        }
         var source = services.SourceFor(layer);
         var aborted = context.RequestAborted;
 
@@ -90,7 +100,7 @@ public static class ItemsHandler
     {
         var query = context.Request.Query;
         var itemsUrl = services.Url(OgcApiEndpoints.CollectionPath(collectionId) + "/items");
-        var links = OgcApiLinks.SelfAndAlternates(itemsUrl, query, OgcApiRepresentation.Features, representation, "This page").ToList();
+        var links = OgcApiLinks.SelfAndAlternates(itemsUrl, query, OgcApiRepresentation.Items, representation, "This page").ToList();
         string PageUrl(long offset) => OgcApiLinks.WithQuery(itemsUrl, query,
             (ItemsParameters.Offset, offset.ToString(CultureInfo.InvariantCulture)),
             (ItemsParameters.Limit, request.Limit.ToString(CultureInfo.InvariantCulture)));

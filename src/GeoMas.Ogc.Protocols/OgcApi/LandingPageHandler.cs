@@ -13,9 +13,12 @@ public static class LandingPageHandler
         var service = services.Snapshot.Service;
         var links = OgcApiLinks.SelfAndAlternates(services.Url("/"), context.Request.Query, OgcApiRepresentation.JsonResources, representation, "This document")
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.ApiPath), "service-desc", OgcApiMediaTypes.OpenApi30, "The API definition (OpenAPI 3.0)"))
+            .Append(new OgcApiLink(services.Url(OgcApiEndpoints.ApiPath) + "?f=html", "service-doc", OgcApiMediaTypes.Html, "The API documentation"))
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.ConformancePath), "conformance", OgcApiMediaTypes.Json, "Conformance classes implemented by this server"))
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.CollectionsPath), "data", OgcApiMediaTypes.Json, "Feature collections"));
 
+        if (representation.IsHtml)
+            return Html.LandingHtmlPage.WriteAsync(context, services, links.ToList());
         return OgcApiJson.WriteAsync(context, representation.MediaType, json =>
         {
             json.WriteStartObject();

@@ -3,13 +3,14 @@ using GeoMas.Ogc.Core.Features.Filtering.Cql2;
 namespace GeoMas.Ogc.Protocols.OgcApi;
 
 /// <summary>
-/// The conformance classes declared on <c>/conformance</c> (DECL-OAPI1): only what is implemented. HTML is not
-/// declared because the resources are not served as text/html yet (OAF-12: declaring it obliges html alternates).
+/// The conformance classes declared on <c>/conformance</c> (DECL-OAPI1): only what is implemented. HTML is declared
+/// because every resource is also served as text/html (OgcApi/Html) and links to it as an alternate (OAF-12, OAF-13).
 /// </summary>
 public static class OgcApiConformance
 {
     public const string Core = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core";
     public const string GeoJson = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson";
+    public const string Html = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html";
     public const string Oas30 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30";
     public const string Crs = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs";
     public const string Queryables = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables";
@@ -32,6 +33,7 @@ public static class OgcApiConformance
     [
         Core,
         GeoJson,
+        Html,
         Oas30,
         Crs,
         Queryables,

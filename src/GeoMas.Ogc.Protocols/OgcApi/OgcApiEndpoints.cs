@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Protocols.OgcApi.Html;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,7 @@ public static class OgcApiEndpoints
             c => ItemHandler.HandleAsync(c, Route(c, "collectionId"), Route(c, "featureId")));
         Map(endpoints, CollectionsPath + "/{collectionId}/queryables", "OgcApiQueryables",
             c => QueryablesHandler.HandleAsync(c, Route(c, "collectionId")));
+        endpoints.MapHtmlAssets();
         return endpoints;
     }
 

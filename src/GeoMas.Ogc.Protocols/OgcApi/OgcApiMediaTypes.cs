@@ -8,4 +8,6 @@ public static class OgcApiMediaTypes
     public const string OpenApi30 = "application/vnd.oai.openapi+json;version=3.0";
     public const string JsonSchema = "application/schema+json";
     public const string Html = "text/html";
+    public const string Csv = "text/csv";
+    public const string FlatGeobuf = "application/flatgeobuf";
 }

@@ -12,8 +12,9 @@ internal static class OpenApiComponents
 {
     public static void WriteParameters(Utf8JsonWriter json, ServiceLimits limits)
     {
-        Raw(json, "f", """{"name":"f","in":"query","description":"Output format (overrides the Accept header).","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["json"]}}""");
-        Raw(json, "fFeatures", """{"name":"f","in":"query","description":"Output format (overrides the Accept header): geojson (application/geo+json) or json (application/json).","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["geojson","json"]}}""");
+        Raw(json, "f", """{"name":"f","in":"query","description":"Output format (overrides the Accept header): json or html.","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["json","html"]}}""");
+        Raw(json, "fFeatures", """{"name":"f","in":"query","description":"Output format (overrides the Accept header): geojson (application/geo+json), json (application/json) or html (text/html).","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["geojson","json","html"]}}""");
+        Raw(json, "fItems", """{"name":"f","in":"query","description":"Output format (overrides the Accept header): geojson (application/geo+json), json (application/json), html (text/html), or a download of the whole selection when no limit is given: csv (text/csv, geometry as WKT) or fgb (application/flatgeobuf).","required":false,"style":"form","explode":false,"schema":{"type":"string","enum":["geojson","json","html","csv","fgb"]}}""");
 
         json.WriteStartObject("limit");
         json.WriteString("name", "limit");

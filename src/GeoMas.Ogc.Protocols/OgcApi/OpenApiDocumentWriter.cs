@@ -107,7 +107,7 @@ public static class OpenApiDocumentWriter
             + (layer.Time is null ? "" : "Without datetime, the versions in force today; with datetime, those in force at that time or during that interval. ")
             + "Queryable properties are query parameters (exact match) and can be used in CQL2 filters.");
         json.WriteStartArray("parameters");
-        foreach (var name in new[] { "fFeatures", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "properties", "sortby", "filter", "filter-lang", "filter-crs" })
+        foreach (var name in new[] { "fItems", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "properties", "sortby", "filter", "filter-lang", "filter-crs" })
             WriteRef(json, "#/components/parameters/" + name);
         foreach (var attribute in OgcApiQueryables.QueryParameters(layer))
             WriteQueryableParameter(json, attribute);

@@ -10,6 +10,8 @@ public static class OpenApiHandler
         OgcApiQuery.OnlyFormat(context.Request.Query);
         var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.OpenApi);
         var services = new OgcApiServices(context);
+        if (representation.IsHtml)
+            return Html.ApiHtmlPage.WriteAsync(context, services);
         return OgcApiJson.WriteAsync(context, representation.MediaType, json => OpenApiDocumentWriter.Write(json, services));
     }
 }

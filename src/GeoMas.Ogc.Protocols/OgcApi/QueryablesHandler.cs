@@ -14,6 +14,8 @@ public static class QueryablesHandler
         var layer = services.Collection(collectionId);
         OgcApiQuery.OnlyFormat(context.Request.Query);
         var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.Queryables);
+        if (representation.IsHtml)
+            return Html.QueryablesHtmlPage.WriteAsync(context, services, layer);
         var id = services.Url(OgcApiEndpoints.CollectionPath(layer.Id) + "/queryables");
         return OgcApiJson.WriteAsync(context, representation.MediaType, json =>
         {

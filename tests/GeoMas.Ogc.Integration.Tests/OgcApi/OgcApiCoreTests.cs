@@ -42,7 +42,7 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task OAF_3_conformance_lists_what_is_implemented_and_no_html()
+    public async Task OAF_3_conformance_lists_what_is_implemented_including_html()
     {
         var landing = await GetOkAsync(_client, "/", "application/json");
         var conformance = await GetOkAsync(_client, PathOf(landing.Link("conformance")), "application/json");
@@ -59,8 +59,8 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
         foreach (var cql2 in new[] { "cql2-text", "cql2-json", "basic-cql2", "advanced-comparison-operators", "case-insensitive-comparison", "basic-spatial-functions", "spatial-functions", "temporal-functions" })
             Assert.Contains("http://www.opengis.net/spec/cql2/1.0/conf/" + cql2, classes);
         Assert.DoesNotContain("http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison", classes);
-        // No HTML page is served yet: declaring html would oblige text/html alternates everywhere (OAF-12).
-        Assert.DoesNotContain("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html", classes);
+        // Every resource is served as text/html too (OgcApi/Html), so html is declared (OAF-12, OAF-13).
+        Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html", classes);
     }
 
     [Fact]
@@ -128,7 +128,8 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
         Assert.Equal("application/geo+json", items.ContentType);
         Assert.Equal("FeatureCollection", items.Json.GetProperty("type").GetString());
         Assert.Equal("application/geo+json", items.Link("self").GetProperty("type").GetString());
-        Assert.Equal("application/json", items.Links.Single(l => l.GetProperty("rel").GetString() == "alternate").GetProperty("type").GetString());
+        Assert.Equal(["application/json", "text/html", "text/csv", "application/flatgeobuf"],
+            items.Links.Where(l => l.GetProperty("rel").GetString() == "alternate").Select(l => l.GetProperty("type").GetString()));
         Assert.Equal("application/geo+json", items.Link("next").GetProperty("type").GetString());
         Assert.All(items.Links, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("type").GetString())));
         // OAF-8: every position within ±180/±90, in fact in the two départements, lon first.
@@ -193,7 +194,8 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
             Assert.Equal(listed.GetProperty("geometry").GetRawText(), feature.Json.GetProperty("geometry").GetRawText());
             Assert.Equal(listed.GetProperty("properties").GetRawText(), feature.Json.GetProperty("properties").GetRawText());
             Assert.Equal("application/geo+json", feature.Link("self").GetProperty("type").GetString());
-            Assert.Equal("application/json", feature.Link("alternate").GetProperty("type").GetString());
+            Assert.Equal(["application/json", "text/html"],
+                feature.Links.Where(l => l.GetProperty("rel").GetString() == "alternate").Select(l => l.GetProperty("type").GetString()));
             Assert.Equal("application/json", feature.Link("collection").GetProperty("type").GetString());
             Assert.EndsWith("/items/" + Uri.EscapeDataString(featureId) + "?f=geojson", feature.Link("self").GetProperty("href").GetString(), StringComparison.Ordinal);
         }
@@ -225,17 +227,18 @@ public sealed class OgcApiCoreTests(EmbeddedServerFixture server) : IClassFixtur
         await GetErrorAsync(_client, url, HttpStatusCode.NotFound);
 
     [Theory]
-    [InlineData("/", "text/html")]
+    [InlineData("/", "image/png")]
     [InlineData("/collections", "application/xml")]
-    [InlineData("/collections/routes/items", "text/csv")]
+    [InlineData("/collections/routes/items", "application/xml")]
     [InlineData("/api", "application/vnd.oai.openapi+json;version=3.1")]
-    [InlineData("/collections?f=html", null)]
+    [InlineData("/collections?f=csv", null)]
     [InlineData("/collections/routes/items?f=gml", null)]
     public async Task OAF_14_unsupported_media_type_is_406(string url, string? accept) =>
         await GetErrorAsync(_client, url, HttpStatusCode.NotAcceptable, accept);
 
     [Theory]
-    [InlineData("text/html;q=0.9, application/json;q=0.5", "/collections", "application/json")]
+    [InlineData("text/html;q=0.4, application/json;q=0.5", "/collections", "application/json")]
+    [InlineData("text/html;q=0.9, application/json;q=0.5", "/collections", "text/html;charset=utf-8")]
     [InlineData("*/*", "/collections/routes/items?limit=1", "application/geo+json")]
     [InlineData("application/json", "/collections/routes/items?limit=1", "application/json")]
     [InlineData("application/vnd.oai.openapi+json", "/api", "application/vnd.oai.openapi+json;version=3.0")]
