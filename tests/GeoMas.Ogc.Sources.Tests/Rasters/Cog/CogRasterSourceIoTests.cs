@@ -134,6 +134,23 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
     }
 
     [Fact]
+    public async Task HttpSourceKeysByETagAndFailsWhenTheObjectChanges()
+    {
+        var bytes = await File.ReadAllBytesAsync(fixtures.PathOf("cog-lzw"));
+        using var server = new RangeServer(bytes) { ETag = "\"v1\"" };
+        using var client = new HttpClient();
+        using var http = new HttpRangeByteSource(client, server.Uri);
+        using var source = await CogRasterSource.OpenAsync(http, new CogReaderOptions { Cache = new DecodedTileCache(1 << 24) });
+        Assert.EndsWith("#\"v1\"", source.Key, StringComparison.Ordinal);
+        using (var window = await source.ReadPixelsAsync(0, 0, 0, 10, 10, CancellationToken.None))
+            Assert.Equal(10, window.Width);
+
+        server.ETag = "\"v2\"";
+        var error = await Assert.ThrowsAsync<IOException>(async () => await source.ReadPixelsAsync(0, 600, 500, 10, 10, CancellationToken.None));
+        Assert.Contains("changed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HttpSourceRejectsAServerThatIgnoresRanges()
     {
         using var server = new RangeServer(new byte[100_000], honourRanges: false);
@@ -164,6 +181,9 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
 
         public Uri Uri { get; }
 
+        /// <summary>The object's current version; requests with another If-Match get 412.</summary>
+        public string? ETag { get; set; }
+
         public IReadOnlyList<string> Ranges
         {
             get
@@ -192,6 +212,16 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
                 lock (_ranges)
                     _ranges.Add(range ?? "");
                 var response = context.Response;
+                var etag = ETag;
+                var ifMatch = context.Request.Headers["If-Match"];
+                if (etag is not null && ifMatch is not null && ifMatch != etag)
+                {
+                    response.StatusCode = 412;
+                    response.Close();
+                    continue;
+                }
+                if (etag is not null)
+                    response.AddHeader("ETag", etag);
                 long start = 0, end = _content.Length - 1;
                 if (_honourRanges && range is not null && range.StartsWith("bytes=", StringComparison.Ordinal))
                 {
