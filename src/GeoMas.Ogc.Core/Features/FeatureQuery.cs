@@ -29,6 +29,14 @@ public sealed record FeatureQuery
 
     public int? Limit { get; init; }
     public long Offset { get; init; }
+
+    /// <summary>
+    /// Keyset paging: only rows whose id sorts after this one (the id of the last row of the previous page, as
+    /// <see cref="Feature.Id"/> gave it). Valid with the default order only (no <see cref="SortBy"/> but the id
+    /// ascending); counts ignore it. Each page then costs O(page) through the primary-key index, where OFFSET
+    /// reads and drops every earlier row.
+    /// </summary>
+    public string? AfterId { get; init; }
     /// <summary>Sort keys; the source always closes the order with the id column so paging is stable.</summary>
     public IReadOnlyList<SortKey> SortBy { get; init; } = [];
 

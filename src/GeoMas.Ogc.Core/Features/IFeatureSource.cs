@@ -13,6 +13,11 @@ public interface IFeatureSource
 
     IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rows matching the query (paging ignored): exact, or the database's estimate when the layer's
+    /// <see cref="Catalog.LayerDefinition.Count"/> is <see cref="FeatureCountMode.Estimated"/> and the store keeps
+    /// statistics. Callers skip the call for <see cref="FeatureCountMode.None"/>.
+    /// </summary>
     Task<long> CountAsync(FeatureQuery query, CancellationToken cancellationToken);
 
     Task<Feature?> GetByIdAsync(LayerDefinition layer, string id, int? outputSrid, CancellationToken cancellationToken);

@@ -43,7 +43,7 @@ public static class ItemHandler
             return;
         }
         context.Response.Headers["Content-Crs"] = "<" + crs.ToHttpUri() + ">";
-        var layout = FeatureLayouts.For(layer, names, OgcApiCrs.IsLatitudeFirst(crs));
+        var layout = FeatureLayouts.For(layer, names, OgcApiCrs.IsLatitudeFirst(crs), GeoJsonPositionFormatter.DecimalsFor(services.Crs.IsGeographic(crs.Srid)));
         await OgcApiJson.WriteAsync(context, representation.MediaType,
             json => GeoJsonFeatureWriter.Write(json, shown, layout, j => OgcApiLink.WriteArray(j, links)));
     }

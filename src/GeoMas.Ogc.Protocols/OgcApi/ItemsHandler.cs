@@ -34,9 +34,12 @@ public static class ItemsHandler
         var source = services.SourceFor(layer);
         var aborted = context.RequestAborted;
 
-        var page = request.Query with { Limit = request.Limit + 1, Offset = request.Offset };
+        var page = request.Page;
         using var countCancellation = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        var count = source.CountAsync(request.Query, countCancellation.Token);
+        // A layer configured with count: none never counts (numberMatched is then left out).
+        var count = layer.Count == FeatureCountMode.None
+            ? Task.FromCanceled<long>(new CancellationToken(canceled: true))
+            : source.CountAsync(request.Query, countCancellation.Token);
         try
         {
             await using var rows = source.QueryAsync(page, aborted).GetAsyncEnumerator(aborted);
@@ -48,11 +51,13 @@ public static class ItemsHandler
             response.Headers["Content-Crs"] = "<" + request.OutputCrs.ToHttpUri() + ">";
             var timeStamp = services.Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-            var layout = FeatureLayouts.For(layer, request.Query.EffectiveProperties, request.SwapAxes);
+            var layout = FeatureLayouts.For(layer, request.Query.EffectiveProperties, request.SwapAxes,
+                GeoJsonPositionFormatter.DecimalsFor(services.Crs.IsGeographic(request.OutputCrs.Srid)));
             OgcApiEndpoints.MarkBodyStarted(context);
             await using var writer = new GeoJsonFeatureCollectionWriter(response.BodyWriter, layout);
             writer.WriteStart(json => json.WriteString("timeStamp", timeStamp));
             var more = false;
+            string? lastId = null;
             while (hasRow)
             {
                 if (writer.Count == request.Limit)
@@ -60,12 +65,13 @@ public static class ItemsHandler
                     more = true;
                     break;
                 }
+                lastId = rows.Current.Id;
                 await writer.WriteFeatureAsync(rows.Current, aborted);
                 hasRow = await rows.MoveNextAsync();
             }
 
             long? matched = await TryGetCountAsync(count);
-            var links = Links(context, services, layer.Id, request, representation, more);
+            var links = Links(context, services, layer.Id, request, representation, more, lastId);
             await writer.WriteEndAsync(json =>
             {
                 json.WriteNumber("numberReturned", writer.Count);
@@ -96,16 +102,22 @@ public static class ItemsHandler
     }
 
     private static List<OgcApiLink> Links(HttpContext context, OgcApiServices services, string collectionId,
-        ItemsRequest request, OgcApiRepresentation representation, bool more)
+        ItemsRequest request, OgcApiRepresentation representation, bool more, string? lastId = null)
     {
         var query = context.Request.Query;
         var itemsUrl = services.Url(OgcApiEndpoints.CollectionPath(collectionId) + "/items");
         var links = OgcApiLinks.SelfAndAlternates(itemsUrl, query, OgcApiRepresentation.Items, representation, "This page").ToList();
-        string PageUrl(long offset) => OgcApiLinks.WithQuery(itemsUrl, query,
+        // Next links carry a keyset cursor (O(page) per page, every feature exactly once) besides the offset,
+        // which numbers the page and lets prev links page back by offset.
+        string PageUrl(long offset, string? cursor = null) => OgcApiLinks.WithQuery(itemsUrl, query,
             (ItemsParameters.Offset, offset.ToString(CultureInfo.InvariantCulture)),
-            (ItemsParameters.Limit, request.Limit.ToString(CultureInfo.InvariantCulture)));
+            (ItemsParameters.Limit, request.Limit.ToString(CultureInfo.InvariantCulture)),
+            (ItemsParameters.Cursor, cursor));
         if (more)
-            links.Add(new OgcApiLink(PageUrl(request.Offset + request.Limit), "next", representation.MediaType, "Next page"));
+        {
+            var cursor = request.CanUseKeyset && lastId is not null ? KeysetCursor.Encode(collectionId, lastId) : null;
+            links.Add(new OgcApiLink(PageUrl(request.Offset + request.Limit, cursor), "next", representation.MediaType, "Next page"));
+        }
         if (request.Offset > 0)
             links.Add(new OgcApiLink(PageUrl(Math.Max(0, request.Offset - request.Limit)), "prev", representation.MediaType, "Previous page"));
         links.Add(new OgcApiLink(services.Url(OgcApiEndpoints.CollectionPath(collectionId)), "collection", OgcApiMediaTypes.Json, "The collection"));

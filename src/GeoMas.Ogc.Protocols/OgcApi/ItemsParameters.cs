@@ -15,11 +15,13 @@ public static class ItemsParameters
     public const string Filter = "filter";
     public const string FilterLang = "filter-lang";
     public const string FilterCrs = "filter-crs";
+    /// <summary>Keyset position of a next link (<see cref="Core.Features.KeysetCursor"/>); offset paging stays available.</summary>
+    public const string Cursor = Core.Features.KeysetCursor.Parameter;
 
     /// <summary>Every name /items knows besides the queryables.</summary>
     public static IReadOnlySet<string> Reserved { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Format, Limit, Offset, Bbox, BboxCrs, DateTime, Crs, Properties, SortBy, Filter, FilterLang, FilterCrs,
+        Format, Limit, Offset, Bbox, BboxCrs, DateTime, Crs, Properties, SortBy, Filter, FilterLang, FilterCrs, Cursor,
     };
 
     /// <summary>The names /items/{featureId} knows.</summary>

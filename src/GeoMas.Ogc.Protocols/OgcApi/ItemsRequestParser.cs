@@ -13,7 +13,7 @@ namespace GeoMas.Ogc.Protocols.OgcApi;
 /// parameter: unknown names (OAF-P6), limit (OAF-P1, P5: clamped to the configured maximum, never an error),
 /// offset, bbox + bbox-crs (OAF-P3, CRS4), datetime (OAF-P4; layers without time ignore a valid one — their
 /// features "have no temporal property" and always match), crs (CRS3), properties, sortby, queryable equality
-/// (OAF-F4) and filter (OAF-F3).
+/// (OAF-F4), filter (OAF-F3) and the keyset cursor of next links.
 /// </summary>
 public static class ItemsRequestParser
 {
@@ -73,7 +73,14 @@ public static class ItemsRequestParser
             OutputSrid = outputCrs.Srid,
             Time = time,
         };
-        return new ItemsRequest(featureQuery, limit, offset, outputCrs);
+        string? afterId = null;
+        if (OgcApiQuery.Single(query, ItemsParameters.Cursor) is { } cursor)
+        {
+            if (sortBy.Count > 0)
+                throw ServiceException.Invalid(ItemsParameters.Cursor, "A cursor pages in the default order only: drop sortby, or page with offset.");
+            afterId = KeysetCursor.Decode(cursor, layer.Id);
+        }
+        return new ItemsRequest(featureQuery, limit, offset, outputCrs) { AfterId = afterId };
     }
 
     /// <summary>The trimmed value, or null when absent or empty (an empty CRS parameter means the default).</summary>

@@ -125,8 +125,29 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
         var statement = Builder(schema, new PostGisFilterCompiler(schema, _crs), applyTime: true).Count(query);
         if (statement is null)
             return 0;
+        if (query.Layer.Count == FeatureCountMode.Estimated
+            && await EstimateAsync(schema, statement, cancellationToken).ConfigureAwait(false) is { } estimate)
+            return estimate;
         var result = await ScalarAsync(statement, cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(result, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Statistics instead of a scan: pg_class.reltuples for the whole table (kept by VACUUM/ANALYZE), otherwise the
+    /// planner's row estimate of the same WHERE (EXPLAIN plans, never runs). Null when the table was never analysed.
+    /// </summary>
+    private async Task<long?> EstimateAsync(LayerSchema schema, SqlStatement count, CancellationToken cancellationToken)
+    {
+        if (!count.Text.Contains(" WHERE ", StringComparison.Ordinal))
+        {
+            var rows = await ScalarAsync(new SqlStatement("SELECT reltuples FROM pg_class WHERE oid = to_regclass(@p0)", [schema.QuotedTable]), cancellationToken).ConfigureAwait(false);
+            return rows is float n && n >= 0 ? (long)n : null;
+        }
+        var plan = await ScalarAsync(new SqlStatement("EXPLAIN (FORMAT JSON) " + count.Text.Replace("SELECT count(*) FROM", "SELECT 1 FROM", StringComparison.Ordinal), count.Parameters), cancellationToken).ConfigureAwait(false);
+        if (plan is not string json)
+            return null;
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement[0].GetProperty("Plan").TryGetProperty("Plan Rows", out var planRows) ? (long)planRows.GetDouble() : null;
     }
 
     public async Task<Feature?> GetByIdAsync(LayerDefinition layer, string id, int? outputSrid, CancellationToken cancellationToken)

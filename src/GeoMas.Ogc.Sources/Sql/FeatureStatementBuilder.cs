@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Core.Features;
 
 namespace GeoMas.Ogc.Sources.Sql;
@@ -34,6 +36,8 @@ internal sealed class FeatureStatementBuilder(LayerSchema schema, SqlFilterCompi
         var where = Where(query);
         if (where is null)
             return null;
+        if (query.AfterId is { } afterId)
+            where = (where.Length > 0 ? where + " AND " : "") + Keyset(query, afterId);
 
         var key = (geometry ?? "-") + "|" + string.Join(",", properties.Select(p => p.Name));
         var select = schema.GetOrAddSelect(key, () =>
@@ -87,6 +91,25 @@ internal sealed class FeatureStatementBuilder(LayerSchema schema, SqlFilterCompi
         return string.Join(" AND ", conditions);
     }
 
+    /// <summary>
+    /// "id after the last one": the same column and collation as the ORDER BY, so the primary-key index serves both
+    /// and a page costs O(page). The id is checked against the column type (a 400, never SQL) and bound.
+    /// </summary>
+    private string Keyset(FeatureQuery query, string afterId)
+    {
+        var id = schema.IdAttribute;
+        if (query.SortBy.Any(k => k.Property != id.Name || k.Direction != SortDirection.Ascending))
+            throw ServiceException.Invalid(KeysetCursor.Parameter, "A cursor pages in the default order only: drop sortby, or page with offset.");
+        object value = afterId;
+        if (id.Type == AttributeType.Long)
+        {
+            if (!long.TryParse(afterId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                throw ServiceException.Invalid(KeysetCursor.Parameter, $"Invalid cursor: '{afterId}' is not an id of layer '{schema.Layer.Id}'.");
+            value = number;
+        }
+        return SqlIdentifier.Quote(id.Name) + " > " + compiler.Param(value);
+    }
+
     private string OrderBy(FeatureQuery query)
     {
         var keys = new List<string>(query.SortBy.Count + 1);
@@ -103,9 +126,11 @@ internal sealed class FeatureStatementBuilder(LayerSchema schema, SqlFilterCompi
         return string.Join(", ", keys);
     }
 
-    // NULLS placement spelled out: PostgreSQL and SQLite disagree on the default.
+    // NULLS placement spelled out: PostgreSQL and SQLite disagree on the default. The id column keeps its own
+    // collation: any total order closes a sort, and a COLLATE "C" on it would stop its primary-key index from
+    // serving ORDER BY id LIMIT n (a sort of the whole table per page on a database whose collation is not C).
     private string SortTerm(AttributeDefinition column, SortDirection direction) =>
         SqlIdentifier.Quote(column.Name)
-        + (column.Type == AttributeType.String ? TextCollation : "")
+        + (column.Type == AttributeType.String && column.Name != schema.Layer.IdColumn ? TextCollation : "")
         + (direction == SortDirection.Ascending ? " ASC NULLS LAST" : " DESC NULLS FIRST");
 }
