@@ -73,6 +73,6 @@ public sealed partial class HtmlMapScreenshotTests(LiveServerFixture server) : I
         File.Copy(screenshot, Path.Combine(output, "ogcapi-items-page.png"), overwrite: true);
     }
 
-    [GeneratedRegex(@"features drawn=(?<count>\d+)")]
+    [GeneratedRegex(@"data-drawn=""(?<count>\d+)""")]
     private static partial Regex DrawnPattern();
 }

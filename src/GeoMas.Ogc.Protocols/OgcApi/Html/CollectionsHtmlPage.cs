@@ -36,7 +36,7 @@ public static class CollectionsHtmlPage
         var html = HtmlPage.Start(context, services, layer.Title, [HtmlPage.Home(services), HtmlPage.CollectionsCrumb(services)], links);
         html.Markup("<p class=\"description\">").Text(layer.Abstract).Markup("</p>\n<p>")
             .Link(url + "/items?f=html", "Browse the features").Markup(" · ")
-            .Link(url + "/queryables", "Queryable properties (JSON Schema)", OgcApiMediaTypes.JsonSchema).Markup("</p>\n");
+            .Link(url + "/queryables?f=html", "Queryable properties").Markup("</p>\n");
 
         html.Markup("<section aria-labelledby=\"about\">\n<h2 id=\"about\">About this collection</h2>\n<dl class=\"facts\">\n")
             .Markup("<dt>Identifier</dt><dd><code>").Text(layer.Id).Markup("</code></dd>\n");

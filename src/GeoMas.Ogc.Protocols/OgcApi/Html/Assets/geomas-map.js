@@ -43,7 +43,7 @@
         map.fitBounds(bounds, { padding: [24, 24], maxZoom: 18 });
       }
       element.dataset.drawn = String(count);
-      say('features drawn=' + count);
+      say(count + (count === 1 ? ' feature' : ' features') + ' drawn on the map.');
     })
     .catch(function (error) { say('The map could not load the features: ' + error.message); });
 }());
