@@ -34,7 +34,7 @@ public static class WfsGetFeatureParser
             return StoredQuery(text, storedQuery, version, format, snapshot, registry, axisContext);
 
         var resourceIds = text.ResourceIds is { } ids ? WfsKvpQueryReader.SplitList(ids).Where(i => i.Length > 0).ToList() : null;
-        var layer = Layer(text.TypeNames, resourceIds, snapshot);
+        var layer = Layer(text.TypeNames, resourceIds, snapshot, text.NamespaceOfPrefix);
         RejectCombined(text);
 
         var outputCrs = OutputCrs(text.SrsName, layer, snapshot, registry, "srsName");
@@ -55,7 +55,7 @@ public static class WfsGetFeatureParser
             filters.Add(exact);
         if (resourceIds is not null)
         {
-            filters.Add(new IdIn(resourceIds.Select(id => RowId(snapshot, id, layer)).ToArray()));
+            filters.Add(new IdIn(resourceIds.Select(id => RowId(snapshot, id, layer, text.NamespaceOfPrefix)).ToArray()));
             // A resource id names one version of a feature: found whatever its validity period.
             allVersions = true;
         }
@@ -102,7 +102,7 @@ public static class WfsGetFeatureParser
         var id = text.StoredQueryFeatureId?.Trim();
         if (string.IsNullOrEmpty(id))
             throw ServiceException.Missing("id");
-        if (!WfsTypeNames.TrySplitResourceId(snapshot, id, out var layer, out var rowId))
+        if (!WfsTypeNames.TrySplitResourceId(snapshot, id, out var layer, out var rowId, text.NamespaceOfPrefix))
             throw NotFound(id);
         var outputCrs = OutputCrs(text.SrsName, layer, snapshot, registry, "srsName");
         return new WfsGetFeatureRequest
@@ -122,7 +122,7 @@ public static class WfsGetFeatureParser
     public static ServiceException NotFound(string id) =>
         new(ErrorKind.NotFound, "NotFound", $"There is no feature '{id}'.", "id");
 
-    private static LayerDefinition Layer(string? typeNames, List<string>? resourceIds, CatalogSnapshot snapshot)
+    private static LayerDefinition Layer(string? typeNames, List<string>? resourceIds, CatalogSnapshot snapshot, Func<string, string?>? namespaces)
     {
         if (!string.IsNullOrWhiteSpace(typeNames))
         {
@@ -130,22 +130,22 @@ public static class WfsGetFeatureParser
             if (names.Count > 1)
                 throw new ServiceException(ErrorKind.OperationNotSupported, "OperationNotSupported",
                     "Only one feature type per GetFeature is supported; send one request per type.", "typeNames");
-            return WfsTypeNames.Find(snapshot, names[0])
+            return WfsTypeNames.Find(snapshot, names[0], namespaces)
                 ?? throw ServiceException.Invalid("typeNames", $"There is no feature type '{names[0]}'.");
         }
         // RESOURCEID alone: the type is the one its ids name.
         foreach (var id in resourceIds ?? [])
         {
-            if (WfsTypeNames.TrySplitResourceId(snapshot, id, out var layer, out _))
+            if (WfsTypeNames.TrySplitResourceId(snapshot, id, out var layer, out _, namespaces))
                 return layer;
         }
         throw ServiceException.Missing("typeNames");
     }
 
     /// <summary>"parcelles.12" → "12" (for the queried type); another type's id is a 400 (WFS-Q7); anything else is a bare value.</summary>
-    private static string RowId(CatalogSnapshot snapshot, string id, LayerDefinition layer)
+    private static string RowId(CatalogSnapshot snapshot, string id, LayerDefinition layer, Func<string, string?>? namespaces)
     {
-        if (!WfsTypeNames.TrySplitResourceId(snapshot, id, out var other, out var rowId))
+        if (!WfsTypeNames.TrySplitResourceId(snapshot, id, out var other, out var rowId, namespaces))
             return id;
         if (other.Id != layer.Id)
             throw ServiceException.Invalid("resourceId", $"Resource id '{id}' is not a '{layer.Id}' feature.");

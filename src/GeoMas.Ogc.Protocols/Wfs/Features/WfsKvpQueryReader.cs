@@ -11,8 +11,10 @@ public static class WfsKvpQueryReader
     public static WfsQueryText Read(KvpRequest kvp)
     {
         ArgumentNullException.ThrowIfNull(kvp);
+        var namespaces = WfsFeatureTypes.ParseNamespaces(kvp.Get("NAMESPACES"));
         return new WfsQueryText
         {
+            NamespaceOfPrefix = namespaces.Count == 0 ? null : prefix => namespaces.GetValueOrDefault(prefix),
             TypeNames = kvp.GetAny("TYPENAMES", "TYPENAME"),
             SrsName = kvp.Get("SRSNAME"),
             Bbox = kvp.Get("BBOX"),

@@ -27,4 +27,7 @@ public sealed record WfsQueryText
     /// <summary>The ID parameter of the GetFeatureById stored query.</summary>
     public string? StoredQueryFeatureId { get; init; }
     public string? ValueReference { get; init; }
+
+    /// <summary>Namespace URI of a prefix used in type names (KVP NAMESPACES, or the XML's in-scope declarations).</summary>
+    public Func<string, string?>? NamespaceOfPrefix { get; init; }
 }

@@ -3,18 +3,14 @@ using GeoMas.Ogc.Core.Catalog;
 namespace GeoMas.Ogc.Protocols.Wfs.Features;
 
 /// <summary>
-/// Feature type names → catalog layers. A name may carry a namespace prefix (<c>geomas:parcelles</c>, or the prefix a
-/// client chose in NAMESPACES); only the local part selects the layer, and only vector layers are feature types.
-/// Identifiers therefore always come from the catalog, never from the request.
+/// Feature type names and resource ids → catalog layers, by <see cref="WfsFeatureTypes.Find"/> (the same rules as
+/// DescribeFeatureType: <c>geomas:parcelles</c>, <c>parcelles</c>, a prefix bound to the GeoMas namespace, Clark
+/// notation). Identifiers therefore always come from the catalog, never from the request.
 /// </summary>
 public static class WfsTypeNames
 {
-    public static LayerDefinition? Find(CatalogSnapshot snapshot, string name)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var local = LocalPart(name.Trim());
-        return local.Length > 0 && snapshot.FindLayer(local) is { Kind: LayerKind.Vector } layer ? layer : null;
-    }
+    public static LayerDefinition? Find(CatalogSnapshot snapshot, string name, Func<string, string?>? namespaceOfPrefix = null) =>
+        WfsFeatureTypes.Find(snapshot, name, namespaceOfPrefix);
 
     /// <summary><c>geomas:parcelles</c> → <c>parcelles</c>; <c>{uri}parcelles</c> (Clark notation) → <c>parcelles</c>.</summary>
     public static string LocalPart(string name)
@@ -30,12 +26,13 @@ public static class WfsTypeNames
     /// Splits a resource id <c>parcelles.12</c> (also <c>geomas:parcelles.12</c>) into its feature type and row id.
     /// False when the text before the first dot names no feature type: the id is then taken as a bare row id.
     /// </summary>
-    public static bool TrySplitResourceId(CatalogSnapshot snapshot, string resourceId, out LayerDefinition layer, out string rowId)
+    public static bool TrySplitResourceId(CatalogSnapshot snapshot, string resourceId, out LayerDefinition layer, out string rowId,
+        Func<string, string?>? namespaceOfPrefix = null)
     {
         layer = null!;
         rowId = resourceId;
         var dot = resourceId.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot == resourceId.Length - 1 || Find(snapshot, resourceId[..dot]) is not { } found)
+        if (dot <= 0 || dot == resourceId.Length - 1 || Find(snapshot, resourceId[..dot], namespaceOfPrefix) is not { } found)
             return false;
         layer = found;
         rowId = resourceId[(dot + 1)..];

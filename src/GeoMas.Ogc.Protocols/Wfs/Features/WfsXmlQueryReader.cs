@@ -33,7 +33,7 @@ public static class WfsXmlQueryReader
         {
             var id = query.Elements().FirstOrDefault(p => p.Name.LocalName == "Parameter"
                 && string.Equals(Attribute(p, "name"), "ID", StringComparison.OrdinalIgnoreCase));
-            return text with { StoredQueryId = Attribute(query, "id") ?? "", StoredQueryFeatureId = id?.Value.Trim() };
+            return text with { StoredQueryId = Attribute(query, "id") ?? "", StoredQueryFeatureId = id?.Value.Trim(), NamespaceOfPrefix = Prefixes(query) };
         }
 
         var propertyNames = query.Elements().Where(e => e.Name.LocalName == "PropertyName").Select(e => e.Value.Trim()).ToList();
@@ -44,8 +44,11 @@ public static class WfsXmlQueryReader
             FilterElement = query.Elements().FirstOrDefault(e => e.Name.LocalName == "Filter"),
             SortByElement = query.Elements().FirstOrDefault(e => e.Name.LocalName == "SortBy"),
             PropertyNames = propertyNames.Count > 0 ? propertyNames : null,
+            NamespaceOfPrefix = Prefixes(query),
         };
     }
+
+    private static Func<string, string?> Prefixes(XElement scope) => prefix => scope.GetNamespaceOfPrefix(prefix)?.NamespaceName;
 
     private static string? Attribute(XElement element, string name) => element.Attribute(name)?.Value;
 }
