@@ -34,6 +34,20 @@ public sealed class CogRasterSourceIoTests(CogFixtures fixtures)
     }
 
     [Fact]
+    public async Task AStripedWindowReadsOnlyTheStripsItCrosses()
+    {
+        using var counting = new CountingByteSource(new FileByteSource(fixtures.PathOf("striped-lzw")));
+        using var source = await CogRasterSource.OpenAsync(counting, new CogReaderOptions { Cache = new DecodedTileCache(1 << 24), CoalesceGapBytes = -1 });
+        Assert.False(source.Overviews[0].IsTiled);
+        Assert.Equal(37, source.Overviews[0].BlockHeight);
+        counting.Reset();
+        // Rows 40..80 lie in strips 1 (37..73) and 2 (74..110).
+        using var window = await source.ReadPixelsAsync(0, 100, 40, 50, 40, CancellationToken.None);
+        Assert.Equal(2, counting.Reads.Count);
+        Assert.True(counting.Reads.Sum(r => r.Length) < 2 * 700 * 37 * 3, "more than two strips were read");
+    }
+
+    [Fact]
     public async Task AHeaderLongerThanTheFirstReadIsFetchedInAFewGrowingReads()
     {
         using var counting = new CountingByteSource(new FileByteSource(fixtures.PathOf("mask-cog-jpeg")));
