@@ -18,6 +18,7 @@ public sealed class UpstreamClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly string _name;
+    private readonly CircuitBreakerStateProvider _breaker = new();
 
     public UpstreamClient(string name, UpstreamPolicy policy, TimeProvider? timeProvider = null)
     {
@@ -31,13 +32,19 @@ public sealed class UpstreamClient : IDisposable
             MaxConnectionsPerServer = policy.MaxConcurrentRequests,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
         };
-        _http = new HttpClient(new ResilienceHandler(UpstreamPipeline.Create(policy, timeProvider)) { InnerHandler = sockets })
+        _http = new HttpClient(new ResilienceHandler(UpstreamPipeline.Create(policy, timeProvider, _breaker)) { InnerHandler = sockets })
         {
             // The pipeline times requests out; this only bounds reading a body that trickles after its headers.
             Timeout = policy.TotalTimeout + policy.AttemptTimeout,
         };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("GeoMas.Ogc-cascade/1.0");
     }
+
+    /// <summary>
+    /// False while the breaker is open or half-open: a half-open breaker lets one probe through and rejects the rest,
+    /// so a reader of many tiles should send one request alone first.
+    /// </summary>
+    public bool IsCircuitClosed => _breaker.CircuitState == CircuitState.Closed;
 
     /// <summary>GETs <paramref name="uri"/> and buffers the body. Non-success statuses are returned, not thrown (404 = no tile).</summary>
     /// <exception cref="ServiceException">Unavailable: the upstream could not be reached, timed out, kept failing, or its circuit is open.</exception>

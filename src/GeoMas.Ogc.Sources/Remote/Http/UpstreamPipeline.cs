@@ -22,7 +22,8 @@ public static class UpstreamPipeline
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> ExpectsImage = new("geomas.expectsImage");
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(UpstreamPolicy policy, TimeProvider? timeProvider = null)
+    /// <param name="breakerState">Receives the breaker's state (callers fetching many tiles send a lone probe while it is not closed).</param>
+    public static ResiliencePipeline<HttpResponseMessage> Create(UpstreamPolicy policy, TimeProvider? timeProvider = null, CircuitBreakerStateProvider? breakerState = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
@@ -52,6 +53,7 @@ public static class UpstreamPipeline
                 MinimumThroughput = policy.BreakerMinimumThroughput,
                 SamplingDuration = policy.BreakerSamplingDuration,
                 BreakDuration = policy.BreakDuration,
+                StateProvider = breakerState,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) || IsServiceException(args.Outcome)),
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = policy.AttemptTimeout, Name = "attempt" })

@@ -81,12 +81,8 @@ public sealed class RemoteWmtsSource : RemoteRasterSource<WmtsUpstreamCapabiliti
         var result = RasterWindow.Rent(window.Width, window.Height, window.Extent(matrix));
         try
         {
-            var tiles = window.Tiles(matrix);
-            await Parallel.ForEachAsync(tiles, new ParallelOptions
-            {
-                MaxDegreeOfParallelism = Remote.Policy.MaxConcurrentRequests,
-                CancellationToken = cancellationToken,
-            }, async (tile, token) =>
+            var tiles = window.Tiles(matrix).ToList();
+            async ValueTask FetchAsync((long Row, long Col) tile, CancellationToken token)
             {
                 using var bitmap = await FetchTileAsync(capabilities, matrix, tile.Row, tile.Col, token).ConfigureAwait(false);
                 if (bitmap is not null)
@@ -95,7 +91,21 @@ public sealed class RemoteWmtsSource : RemoteRasterSource<WmtsUpstreamCapabiliti
                     RemoteImageDecoder.Blit(bitmap, result.Buffer.AsSpan(0, result.Height * result.Stride), result.Width, result.Height,
                         (int)((tile.Col * matrix.TileWidth) - window.X0), (int)((tile.Row * matrix.TileHeight) - window.Y0));
                 }
-            }).ConfigureAwait(false);
+            }
+
+            // After a break, the half-open breaker admits one probe and rejects the rest: send one tile alone first,
+            // so that the read that finds the upstream back succeeds instead of failing on its siblings.
+            var first = 0;
+            if (!Client.IsCircuitClosed)
+            {
+                await FetchAsync(tiles[0], cancellationToken).ConfigureAwait(false);
+                first = 1;
+            }
+            await Parallel.ForEachAsync(tiles.Skip(first), new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Remote.Policy.MaxConcurrentRequests,
+                CancellationToken = cancellationToken,
+            }, FetchAsync).ConfigureAwait(false);
             return result;
         }
         catch
