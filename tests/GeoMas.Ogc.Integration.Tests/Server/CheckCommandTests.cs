@@ -55,7 +55,8 @@ public class CheckCommandTests
             var config = Path.Combine(directory.FullName, "tiles.json");
             await File.WriteAllTextAsync(config, $$"""
                 { "extends": {{System.Text.Json.JsonSerializer.Serialize(RepositoryPaths.Config("geomas.json"))}},
-                  "sources": { "main": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg").Replace("\\", "/")}}" } },
+                  "sources": { "main": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg").Replace("\\", "/")}}" },
+                               "ortho": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo-ortho.tif").Replace("\\", "/")}}" } },
                   "stylesDirectory": "{{Path.Combine(RepositoryPaths.Root, "styles").Replace("\\", "/")}}" }
                 """);
             var sets = Directory.CreateDirectory(Path.Combine(directory.FullName, "tilematrixsets"));
@@ -85,7 +86,8 @@ public class CheckCommandTests
             await File.WriteAllTextAsync(config, $$"""
                 {
                   "extends": {{System.Text.Json.JsonSerializer.Serialize(RepositoryPaths.Config("geomas.json"))}},
-                  "sources": { "main": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg").Replace("\\", "/")}}" } },
+                  "sources": { "main": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg").Replace("\\", "/")}}" },
+                               "ortho": { "path": "{{Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo-ortho.tif").Replace("\\", "/")}}" } },
                   "stylesDirectory": "{{Path.Combine(RepositoryPaths.Root, "styles").Replace("\\", "/")}}",
                   "limits": { "maxWidth": 0 },
                   "layers": [ { "idColumn": "" }, { "source": "elsewhere" } ],

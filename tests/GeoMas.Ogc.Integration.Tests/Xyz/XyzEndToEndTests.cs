@@ -87,7 +87,8 @@ public sealed class XyzEndToEndTests(EmbeddedServerFixture server) : IClassFixtu
             await File.WriteAllTextAsync(config, $$"""
                 {
                   "extends": {{JsonSerializer.Serialize(RepositoryPaths.Config("geomas.json"))}},
-                  "sources": { "main": { "kind": "geopackage", "path": {{JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg"))}} } },
+                  "sources": { "main": { "kind": "geopackage", "path": {{JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo.gpkg"))}} },
+                               "ortho": { "path": {{JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "config", "demo", "geomas-demo-ortho.tif"))}} } },
                   "stylesDirectory": {{JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "styles"))}}
                 }
                 """);
