@@ -112,7 +112,7 @@ public static class OpenApiDocumentWriter
         foreach (var attribute in OgcApiQueryables.QueryParameters(layer))
             WriteQueryableParameter(json, attribute);
         json.WriteEndArray();
-        WriteResponses(json, "A page of features", OgcApiMediaTypes.GeoJson, "featureCollectionGeoJSON", notFound: true, contentCrs: true);
+        WriteResponses(json, "A page of features", OgcApiMediaTypes.GeoJson, "featureCollectionGeoJSON", notFound: true, contentCrs: true, downloads: true);
         json.WriteEndObject();
         json.WriteEndObject();
 
@@ -168,7 +168,8 @@ public static class OpenApiDocumentWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResponses(Utf8JsonWriter json, string description, string mediaType, string schema, bool notFound, bool contentCrs)
+    private static void WriteResponses(Utf8JsonWriter json, string description, string mediaType, string schema, bool notFound, bool contentCrs,
+        bool downloads = false)
     {
         json.WriteStartObject("responses");
         json.WriteStartObject("200");
@@ -187,6 +188,13 @@ public static class OpenApiDocumentWriter
         WriteRefMember(json, "#/components/schemas/" + schema);
         json.WriteEndObject();
         json.WriteEndObject();
+        // Every resource is also an HTML page (OgcApi/Html); items also download as CSV and FlatGeobuf.
+        WriteTextContent(json, OgcApiMediaTypes.Html, format: null);
+        if (downloads)
+        {
+            WriteTextContent(json, OgcApiMediaTypes.Csv, format: null);
+            WriteTextContent(json, OgcApiMediaTypes.FlatGeobuf, format: "binary");
+        }
         json.WriteEndObject();
         json.WriteEndObject();
         foreach (var (status, name) in new[] { ("400", "InvalidParameter"), ("404", "NotFound"), ("406", "NotAcceptable"), ("500", "ServerError") })
@@ -197,6 +205,17 @@ public static class OpenApiDocumentWriter
             WriteRefMember(json, "#/components/responses/" + name);
             json.WriteEndObject();
         }
+        json.WriteEndObject();
+    }
+
+    private static void WriteTextContent(Utf8JsonWriter json, string mediaType, string? format)
+    {
+        json.WriteStartObject(mediaType);
+        json.WriteStartObject("schema");
+        json.WriteString("type", "string");
+        if (format is not null)
+            json.WriteString("format", format);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
