@@ -157,12 +157,30 @@ public sealed class FlatGeobufFeatureCollectionWriter
                     BinaryPrimitives.WriteDoubleLittleEndian(_properties.GetSpan(8), Convert.ToDouble(value, CultureInfo.InvariantCulture));
                     _properties.Advance(8);
                     break;
+                case FlatGeobufColumnType.DateTime:
+                    WriteText(FormatDateTime(value));
+                    break;
                 default:
                     WriteText(FeatureValueFormatter.Format(value) ?? "");
                     break;
             }
         }
     }
+
+    // ISO 8601 as short as exact: GDAL rejects the 33-character round-trip form ("…T20:58:02.0000000+00:00").
+    private static string FormatDateTime(object value) => value switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset offset => Iso(offset.UtcDateTime) + "Z",
+        DateTime { Kind: DateTimeKind.Utc } utc => Iso(utc) + "Z",
+        DateTime { Kind: DateTimeKind.Local } local => Iso(local.ToUniversalTime()) + "Z",
+        DateTime unspecified when unspecified.TimeOfDay == TimeSpan.Zero => unspecified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime unspecified => Iso(unspecified),
+        _ => FeatureValueFormatter.Format(value) ?? "",
+    };
+
+    private static string Iso(DateTime time) =>
+        time.ToString(time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private void WriteText(string text)
     {

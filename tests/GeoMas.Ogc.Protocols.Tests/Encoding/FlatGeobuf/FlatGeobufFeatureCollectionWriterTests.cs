@@ -21,6 +21,7 @@ public sealed class FlatGeobufFeatureCollectionWriterTests
         FlatGeobufColumn.For(new AttributeDefinition("niveau", AttributeType.Integer)),
         FlatGeobufColumn.For(new AttributeDefinition("bati", AttributeType.Boolean)),
         FlatGeobufColumn.For(new AttributeDefinition("datappro", AttributeType.Date)),
+        FlatGeobufColumn.For(new AttributeDefinition("updated_at", AttributeType.DateTime)),
     ];
 
     private static Polygon Square(double x, double y, double size, bool hole = false)
@@ -34,9 +35,9 @@ public sealed class FlatGeobufFeatureCollectionWriterTests
 
     private static Feature[] SampleFeatures() =>
     [
-        new("1", Factory.CreatePoint(new Coordinate(6.0794, 44.5594)), [1L, "Gap \"centre\", Écrins", 12.5, 3, true, new DateOnly(2024, 3, 1)]),
+        new("1", Factory.CreatePoint(new Coordinate(6.0794, 44.5594)), [1L, "Gap \"centre\", Écrins", 12.5, 3, true, new DateOnly(2024, 3, 1), new DateTimeOffset(2014, 7, 3, 20, 58, 2, TimeSpan.Zero)]),
         new("2", Factory.CreateLineString([new(0, 0), new(1, 1), new(2, 0)]), [2L, null, null, null, false, null]),
-        new("3", Square(0, 0, 10, hole: true), [3L, "troué", 99.0, -1, null, new DateOnly(1999, 12, 31)]),
+        new("3", Square(0, 0, 10, hole: true), [3L, "troué", 99.0, -1, null, new DateOnly(1999, 12, 31), new DateTime(2021, 12, 20, 13, 34, 36, 250, DateTimeKind.Utc)]),
         new("4", Factory.CreateMultiPolygon([Square(0, 0, 5), Square(20, 20, 5, hole: true)]), [4L, "multi", 0.25, 0, true, null]),
         new("5", Factory.CreateMultiLineString([Factory.CreateLineString([new(0, 0), new(1, 0)]), Factory.CreateLineString([new(5, 5), new(6, 6), new(7, 5)])]), [5L, "lignes", null, null, null, null]),
         new("6", Factory.CreateMultiPoint([Factory.CreatePoint(new Coordinate(1, 2)), Factory.CreatePoint(new Coordinate(3, 4))]), [6L, "points", null, null, null, null]),
@@ -110,6 +111,8 @@ public sealed class FlatGeobufFeatureCollectionWriterTests
             Assert.Equal(3, first.GetProperty("niveau").GetInt32());
             Assert.True(first.GetProperty("bati").GetBoolean());
             Assert.StartsWith("2024-03-01", first.GetProperty("datappro").GetString(), StringComparison.Ordinal);
+            Assert.Equal("2014-07-03T20:58:02Z", first.GetProperty("updated_at").GetString());
+            Assert.Equal("2021-12-20T13:34:36.250Z", features[2].GetProperty("properties").GetProperty("updated_at").GetString());
             Assert.Equal([6.0794, 44.5594], features[0].GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
 
             // A null value is not stored: GDAL reads the field as unset (left out of its GeoJSON).
