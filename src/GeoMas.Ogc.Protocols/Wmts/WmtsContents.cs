@@ -7,7 +7,8 @@ namespace GeoMas.Ogc.Protocols.Wmts;
 
 /// <summary>
 /// What WMTS publishes out of one catalog snapshot: the tile layers (vector, raster and group layers), their styles
-/// and the tile matrix sets they link to with their limits. Capabilities, GetTile and GetFeatureInfo all read it, so a tile is accepted exactly when the capabilities say it exists.
+/// and the tile matrix sets they link to with their limits. Capabilities, GetTile and GetFeatureInfo all read it,
+/// so a tile is accepted exactly when the capabilities say it exists.
 /// </summary>
 public sealed class WmtsContents(CatalogSnapshot snapshot, TileMatrixSetCatalog tileMatrixSets, LayerTileLimitsCache limits, DateOnly today)
 {
