@@ -4,6 +4,8 @@ using GeoMas.Ogc.Server.Cli;
 using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Http;
+using GeoMas.Ogc.Server.Metrics;
+using GeoMas.Ogc.Server.RateLimiting;
 using GeoMas.Ogc.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -82,7 +84,9 @@ public static class GeoMasApp
             .AddGeoMasInvalidation(builder.Configuration, catalog)
             .AddGeoMasAdmin(builder.Configuration)
             .AddGeoMasWfs(builder.Configuration)
-            .AddGeoMasSecurity(security.Store, configDirectory);
+            .AddGeoMasSecurity(security.Store, configDirectory)
+            .AddGeoMasRateLimiting(builder.Configuration)
+            .AddGeoMasMetrics(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -128,8 +132,11 @@ public static class GeoMasApp
         app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseGeoMasSecurity();
+        // After security (the buckets are per key or user), before routing (a refused request costs no endpoint work).
+        app.UseGeoMasRateLimiting();
         // Explicit: routing must come after the HEAD rewrite, so that HEAD matches the GET endpoints.
         app.UseRouting();
         app.MapGeoMasEndpoints();
+        app.MapGeoMasMetrics();
     }
 }
