@@ -15,6 +15,12 @@ public sealed class BasicAuthenticationHandler(
     // Verifying a dummy hash for unknown users keeps their answer as slow as a wrong password's.
     private static readonly string DummyHash = PasswordHasher.Hash("not a password");
 
+    // QGIS sends Basic credentials with every tile: a PBKDF2 run (tens of ms by design) per request would dominate.
+    // Successful checks are remembered for a few minutes, keyed by a digest of (stored hash, name, password), so a
+    // changed password or a reload with a new hash misses; failures are never cached.
+    private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> Verified = new(StringComparer.Ordinal);
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var state = store.Current;
@@ -40,7 +46,9 @@ public sealed class BasicAuthenticationHandler(
         var password = decoded[(colon + 1)..];
 
         var user = state.Users.GetValueOrDefault(name);
-        var valid = PasswordHasher.Verify(password, user?.PasswordHash ?? DummyHash);
+        var valid = (user is not null && IsRemembered(user, password)) || PasswordHasher.Verify(password, user?.PasswordHash ?? DummyHash);
+        if (valid && user is not null)
+            RememberVerified(user, password);
         if (user is null || !valid || user.Disabled)
             return Task.FromResult(AuthenticateResult.Fail("Invalid user name or password."));
         var principal = SecurityClaims.Create(Scheme.Name, "user:" + user.Name, user.Partner, user.Roles);
@@ -52,5 +60,18 @@ public sealed class BasicAuthenticationHandler(
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = $"Basic realm=\"{store.Current.Options.Realm}\", charset=\"UTF-8\"";
         return Task.CompletedTask;
+    }
+
+    private static string RememberKey(UserEntry user, string password) => Convert.ToHexString(
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash + "\n" + user.Name + "\n" + password)));
+
+    private static bool IsRemembered(UserEntry user, string password) =>
+        Verified.TryGetValue(RememberKey(user, password), out var until) && until > DateTimeOffset.UtcNow;
+
+    private static void RememberVerified(UserEntry user, string password)
+    {
+        if (Verified.Count > 10_000)
+            Verified.Clear();
+        Verified[RememberKey(user, password)] = DateTimeOffset.UtcNow + Remember;
     }
 }
