@@ -93,6 +93,14 @@ public sealed class CascadedLayerEndToEndTests(UpstreamServerFixture upstream) :
     }
 
     [Fact]
+    public async Task Readiness_lists_the_cascade_as_healthy_once_the_capabilities_are_read()
+    {
+        using var response = await Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cascade", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cascaded_layer_is_reprojected_for_a_lambert93_getmap()
     {
         const string Bbox = "930000,6370000,960000,6400000";
