@@ -96,16 +96,16 @@ public sealed class WfsCapabilitiesTests
             ["ImplementsFeatureVersioning"] = "FALSE",
             ["ManageStoredQueries"] = "FALSE",
             ["PagingIsTransactionSafe"] = "FALSE",
-            ["CountDefault"] = "10000",
+            ["CountDefault"] = "2000000",
         };
         foreach (var (name, value) in expected)
             Assert.True(DefaultValue(metadata, Ows + "Constraint", name) == value, $"{name} should be {value}");
     }
 
     [Fact]
-    public async Task Count_default_is_the_configured_page_maximum()
+    public async Task Count_default_is_the_configured_download_maximum()
     {
-        var catalog = TestCatalog.Build(limits: new Core.Catalog.ServiceLimits { MaxFeaturesPerPage = 2500 });
+        var catalog = TestCatalog.Build(limits: new Core.Catalog.ServiceLimits { MaxFeaturesPerDownload = 2500 });
         await using var host = await WfsTestHost.StartAsync(catalog);
         var (_, body) = await Get(host, Caps);
         Assert.Equal("2500", DefaultValue(XDocument.Parse(body).Root!.Element(Ows + "OperationsMetadata")!, Ows + "Constraint", "CountDefault"));

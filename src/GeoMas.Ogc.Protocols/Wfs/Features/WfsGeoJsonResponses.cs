@@ -17,7 +17,11 @@ namespace GeoMas.Ogc.Protocols.Wfs.Features;
 internal static class WfsGeoJsonResponses
 {
     public static GeoJsonFeatureLayout Layout(WfsGetFeatureRequest request) =>
-        new(request.Query.EffectiveProperties, SwapAxes: request.OutputAxisOrder == AxisOrder.NorthEast, IdPrefix: request.Layer.Id + ".");
+        new(request.Query.EffectiveProperties, SwapAxes: request.OutputAxisOrder == AxisOrder.NorthEast, IdPrefix: request.Layer.Id + ".")
+        {
+            // As OGC API Features: millimetres in projected CRSs, about a centimetre in degrees (a third less JSON).
+            CoordinateDecimals = GeoJsonPositionFormatter.DecimalsFor(request.OutputIsGeographic),
+        };
 
     public static async Task CollectionAsync(HttpContext context, WfsGetFeatureRequest request, IFeatureSource source,
         IAsyncEnumerator<Feature> rows, bool hasRow, WfsPageLinks? links, DateTimeOffset timeStamp, CancellationToken cancellationToken)

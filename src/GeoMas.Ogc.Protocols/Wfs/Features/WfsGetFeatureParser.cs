@@ -89,6 +89,7 @@ public static class WfsGetFeatureParser
             Format = format,
             OutputCrs = outputCrs,
             OutputAxisOrder = AxisOrderRules.For(outputCrs, axisContext),
+            OutputIsGeographic = registry.IsGeographic(outputCrs.Srid),
             Properties = properties,
             ValueReference = valueReference,
         };
@@ -114,6 +115,7 @@ public static class WfsGetFeatureParser
             Format = format,
             OutputCrs = outputCrs,
             OutputAxisOrder = AxisOrderRules.For(outputCrs, axisContext),
+            OutputIsGeographic = registry.IsGeographic(outputCrs.Srid),
             Properties = layer.Attributes,
             FeatureById = rowId,
         };
@@ -292,12 +294,8 @@ public static class WfsGetFeatureParser
             : throw ServiceException.Invalid("valueReference", $"Feature type '{layer.Id}' has no property '{text}'.");
     }
 
-    /// <summary>The page size applied when a request names no COUNT (to advertise as CountDefault).</summary>
-    public static int DefaultCount(ServiceLimits limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        return limits.MaxFeaturesPerDownload;
-    }
+    /// <summary>The page size applied when a request names no COUNT: the advertised CountDefault.</summary>
+    public static int DefaultCount(ServiceLimits limits) => WfsCountDefault.Of(limits);
 
     /// <summary>COUNT (MAXFEATURES in 1.1): a page size, capped by the configured page maximum.</summary>
     private static int Count(string? text, ServiceLimits limits)

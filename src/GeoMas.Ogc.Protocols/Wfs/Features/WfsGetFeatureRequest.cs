@@ -29,6 +29,9 @@ public sealed record WfsGetFeatureRequest
     /// <summary>Axis order of positions written in <see cref="OutputCrs"/> (TRAP-1, WFS-Q8).</summary>
     public AxisOrder OutputAxisOrder { get; init; } = AxisOrder.EastNorth;
 
+    /// <summary>True when <see cref="OutputCrs"/> is in degrees (it sets how many decimals positions keep).</summary>
+    public bool OutputIsGeographic { get; init; }
+
     /// <summary>Output attributes in application-schema order, aligned with the query's properties.</summary>
     public required IReadOnlyList<AttributeDefinition> Properties { get; init; }
 
