@@ -11,7 +11,8 @@ namespace GeoMas.Ogc.Integration.Tests.Configuration;
 /// <summary>config/geomas.schema.json describes the shipped files and every option the server binds.</summary>
 public class ConfigSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromFile(RepositoryPaths.Config("geomas.schema.json"));
+    /// <summary>Loaded once for every test: JsonSchema.Net registers a schema's $id globally and refuses a second load.</summary>
+    internal static readonly JsonSchema Schema = JsonSchema.FromFile(RepositoryPaths.Config("geomas.schema.json"));
 
     private static EvaluationResults Validate(string json) =>
         Schema.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Json.Schema;
 
 namespace GeoMas.Ogc.Integration.Tests.Security;
 
@@ -8,7 +7,7 @@ public class SecuredSampleSchemaTests
     [Fact]
     public void The_secured_sample_follows_the_schema_and_the_schema_catches_a_plain_key()
     {
-        var schema = JsonSchema.FromFile(RepositoryPaths.Config("geomas.schema.json"));
+        var schema = Configuration.ConfigSchemaTests.Schema;
         var sample = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Config("geomas.secured.sample.json"))).RootElement;
         var plainKey = JsonDocument.Parse("""{"extends":"geomas.json","security":{"apiKeys":[{"id":"k","hash":"my-secret"}]}}""").RootElement;
 

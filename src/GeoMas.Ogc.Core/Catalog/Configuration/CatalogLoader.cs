@@ -46,7 +46,9 @@ public static class CatalogLoader
                 }
                 else
                 {
-                    errors.Add($"{where}: the table holds no rows, so its extent is unknown; set \"extent\" in the configuration");
+                    errors.Add(layer.Kind == LayerKind.Raster
+                        ? $"{where}: its raster source gave no extent; set \"extent\" in the configuration"
+                        : $"{where}: the table holds no rows, so its extent is unknown; set \"extent\" in the configuration");
                     continue;
                 }
             }

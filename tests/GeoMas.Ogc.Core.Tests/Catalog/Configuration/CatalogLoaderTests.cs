@@ -7,7 +7,18 @@ namespace GeoMas.Ogc.Core.Tests.Catalog.Configuration;
 
 public class CatalogLoaderTests
 {
-    private static CatalogSnapshot Draft() => TestConfigs.Build(TestConfigs.LoadRealConfig()).Snapshot!;
+    /// <summary>
+    /// The shipped configuration as the loader receives it at startup: raster layers without a configured extent
+    /// already carry their source's (the server opens the raster sources first; here the demo COG's bounds).
+    /// </summary>
+    private static CatalogSnapshot Draft()
+    {
+        var draft = TestConfigs.Build(TestConfigs.LoadRealConfig()).Snapshot!;
+        var layers = draft.Layers.Select(l => l.Kind == LayerKind.Raster && l.Extent.IsNull ? l with { Extent = DemoOrtho } : l).ToList();
+        return new CatalogSnapshot(draft.Service, draft.Sources, layers, draft.Limits, draft.SupportedSrids, draft.UpdateSequence);
+    }
+
+    private static readonly Envelope DemoOrtho = new(944000, 945000, 6388700, 6389700);
 
     private static readonly Envelope Gap = new(940000, 950000, 6380000, 6400000);
 
