@@ -22,31 +22,40 @@ public sealed class CrossSourceTests(ITestOutputHelper output)
     {
         ["parcelles in Gap centre by area"] = new()
         {
-            Layer = TestLayers.Parcelles, Bbox = GapCentre, BboxSrid = 2154,
-            SortBy = [new SortKey("contenance", SortDirection.Descending)], Limit = 500, Offset = 1000,
+            Layer = TestLayers.Parcelles,
+            Bbox = GapCentre,
+            BboxSrid = 2154,
+            SortBy = [new SortKey("contenance", SortDirection.Descending)],
+            Limit = 500,
+            Offset = 1000,
         },
         ["plu zones in 2010, lon/lat output"] = new()
         {
-            Layer = TestLayers.PluZones, OutputSrid = 4326,
+            Layer = TestLayers.PluZones,
+            OutputSrid = 4326,
             Time = new TimeSelection([TimeRange.Instant(new DateTimeOffset(2010, 1, 1, 0, 0, 0, TimeSpan.Zero))]),
         },
         ["plu zones in force, by label"] = new()
         {
-            Layer = TestLayers.PluZones, SortBy = [new SortKey("libelle")],
+            Layer = TestLayers.PluZones,
+            SortBy = [new SortKey("libelle")],
         },
         ["communes by name, case-insensitive like"] = new()
         {
-            Layer = TestLayers.Communes, SortBy = [new SortKey("nom")],
+            Layer = TestLayers.Communes,
+            SortBy = [new SortKey("nom")],
             Filter = new Or([new Like(new PropertyName("nom"), "%É%", MatchCase: false), new Comparison(ComparisonOperator.GreaterThan, new PropertyName("population"), new Literal("5000"))]),
         },
         ["batiments of Jarjayes by height"] = new()
         {
-            Layer = TestLayers.Batiments, SortBy = [new SortKey("hauteur", SortDirection.Descending)],
+            Layer = TestLayers.Batiments,
+            SortBy = [new SortKey("hauteur", SortDirection.Descending)],
             Filter = new Comparison(ComparisonOperator.Equal, new PropertyName("commune"), new Literal("05068")),
         },
         ["routes near the Gap town hall, web mercator"] = new()
         {
-            Layer = TestLayers.Routes, OutputSrid = 3857,
+            Layer = TestLayers.Routes,
+            OutputSrid = 3857,
             Filter = new SpatialFilter(SpatialOperator.DWithin, null, new GeometryFactory().CreatePoint(new Coordinate(944546, 6389317)), 2154, 800),
         },
         ["every route"] = new() { Layer = TestLayers.Routes, IncludeGeometry = false },

@@ -51,7 +51,10 @@ public sealed class PostGisFeatureSourceTests : FeatureSourceContractTests
     {
         var cs = PostGisFeatureSource.BuildConnectionString(new SourceDefinition
         {
-            Id = "x", Kind = SourceKind.PostGis, Connection = "Host=h;Options=-c search_path=a", MaxPoolSize = 7,
+            Id = "x",
+            Kind = SourceKind.PostGis,
+            Connection = "Host=h;Options=-c search_path=a",
+            MaxPoolSize = 7,
             StatementTimeout = TimeSpan.FromSeconds(2),
         });
 

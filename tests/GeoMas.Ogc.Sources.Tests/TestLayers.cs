@@ -13,7 +13,11 @@ internal static class TestLayers
 
     public static readonly LayerDefinition Communes = new()
     {
-        Id = "communes", Title = "Communes", SourceId = "test", Table = "communes", IdColumn = "insee",
+        Id = "communes",
+        Title = "Communes",
+        SourceId = "test",
+        Table = "communes",
+        IdColumn = "insee",
         Attributes =
         [
             new("insee", AttributeType.String), new("nom", AttributeType.String), new("dep", AttributeType.String),
@@ -23,7 +27,10 @@ internal static class TestLayers
 
     public static readonly LayerDefinition Parcelles = new()
     {
-        Id = "parcelles", Title = "Parcelles", SourceId = "test", Table = "parcelles",
+        Id = "parcelles",
+        Title = "Parcelles",
+        SourceId = "test",
+        Table = "parcelles",
         Attributes =
         [
             new("commune", AttributeType.String), new("section", AttributeType.String), new("numero", AttributeType.Integer),
@@ -33,13 +40,19 @@ internal static class TestLayers
 
     public static readonly LayerDefinition Batiments = new()
     {
-        Id = "batiments", Title = "Bâtiments", SourceId = "test", Table = "batiments",
+        Id = "batiments",
+        Title = "Bâtiments",
+        SourceId = "test",
+        Table = "batiments",
         Attributes = [new("commune", AttributeType.String), new("type", AttributeType.String), new("hauteur", AttributeType.Double)],
     };
 
     public static readonly LayerDefinition PluZones = new()
     {
-        Id = "plu_zones", Title = "PLU", SourceId = "test", Table = "plu_zones",
+        Id = "plu_zones",
+        Title = "PLU",
+        SourceId = "test",
+        Table = "plu_zones",
         Attributes =
         [
             new("libelle", AttributeType.String), new("typezone", AttributeType.String), new("insee", AttributeType.String),
@@ -50,7 +63,11 @@ internal static class TestLayers
 
     public static readonly LayerDefinition Routes = new()
     {
-        Id = "routes", Title = "Routes", SourceId = "test", Table = "routes", GeometryKind = GeometryKind.Line,
+        Id = "routes",
+        Title = "Routes",
+        SourceId = "test",
+        Table = "routes",
+        GeometryKind = GeometryKind.Line,
         Attributes = [new("nom", AttributeType.String), new("classe", AttributeType.String), new("largeur", AttributeType.Double)],
     };
 
@@ -67,14 +84,18 @@ internal static class TestLayers
 
     public static SourceDefinition GeoPackageSource() => new()
     {
-        Id = "test", Kind = SourceKind.GeoPackage,
+        Id = "test",
+        Kind = SourceKind.GeoPackage,
         Connection = Path.Combine(RepositoryRoot(), "config", "demo", "geomas-demo.gpkg"),
     };
 
     /// <summary>GEOMAS_PG or the local development database. Unreachable = failing tests, by design.</summary>
     public static SourceDefinition PostGisSource(TimeSpan? statementTimeout = null) => new()
     {
-        Id = "test", Kind = SourceKind.PostGis, Schema = "geomas", MaxPoolSize = 8,
+        Id = "test",
+        Kind = SourceKind.PostGis,
+        Schema = "geomas",
+        MaxPoolSize = 8,
         Connection = Environment.GetEnvironmentVariable("GEOMAS_PG") is { Length: > 0 } cs
             ? cs
             : "Host=127.0.0.1;Database=geomas;Username=geomas;Password=geomas",

@@ -51,14 +51,14 @@ public static class WmtsEndpoints
                 await WmtsGetTileHandler.HandleAsync(context, WmtsTileResolver.Resolve(TileParameters(kvp), services.Contents), services, headOnly);
                 break;
             case "getfeatureinfo":
-            {
-                CheckVersion(kvp);
-                var address = WmtsTileResolver.Resolve(TileParameters(kvp), services.Contents);
-                WmtsGetFeatureInfoHandler.CheckQueryable(address, services.Contents);
-                var format = WmtsGetFeatureInfoHandler.ParseInfoFormat(kvp.Get("InfoFormat"));
-                await WmtsGetFeatureInfoHandler.HandleAsync(context, address, format, kvp.Get("I"), kvp.Get("J"), services, headOnly);
-                break;
-            }
+                {
+                    CheckVersion(kvp);
+                    var address = WmtsTileResolver.Resolve(TileParameters(kvp), services.Contents);
+                    WmtsGetFeatureInfoHandler.CheckQueryable(address, services.Contents);
+                    var format = WmtsGetFeatureInfoHandler.ParseInfoFormat(kvp.Get("InfoFormat"));
+                    await WmtsGetFeatureInfoHandler.HandleAsync(context, address, format, kvp.Get("I"), kvp.Get("J"), services, headOnly);
+                    break;
+                }
             default:
                 throw ServiceException.Invalid("request", $"request={operation} is not a WMTS operation.");
         }

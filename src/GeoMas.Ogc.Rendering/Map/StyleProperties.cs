@@ -39,7 +39,7 @@ internal sealed class StyleProperties
             case Or o: foreach (var x in o.Operands) Add(x); break;
             case Not n: Add(n.Operand); break;
             case TemporalFilter t: AddName(t.Property); break;
-            // Spatial filters read the geometry, which is always fetched; ids need no column either.
+                // Spatial filters read the geometry, which is always fetched; ids need no column either.
         }
     }
 

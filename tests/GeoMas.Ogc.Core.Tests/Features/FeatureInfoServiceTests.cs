@@ -14,7 +14,11 @@ public sealed class FeatureInfoServiceTests
 
     private static LayerDefinition Layer(string id, GeometryKind kind, LayerKind layerKind = LayerKind.Vector) => new()
     {
-        Id = id, Title = id, Kind = layerKind, GeometryKind = kind, Srid = 2154,
+        Id = id,
+        Title = id,
+        Kind = layerKind,
+        GeometryKind = kind,
+        Srid = 2154,
         Attributes = [new AttributeDefinition("nom", AttributeType.String)],
     };
 

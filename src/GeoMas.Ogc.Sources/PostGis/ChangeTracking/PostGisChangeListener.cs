@@ -19,7 +19,7 @@ public sealed class PostGisChangeListener : IDataChangeFeed
     {
         SourceId = sourceId;
         // Keepalive: a half-open TCP connection (database host gone) is noticed by the pings below anyway, this makes it sooner.
-        _connectionString = new NpgsqlConnectionStringBuilder(connectionString) 
+        _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Pooling = false,
             KeepAlive = 30,

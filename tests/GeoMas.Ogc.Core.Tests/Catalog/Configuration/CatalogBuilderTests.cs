@@ -133,7 +133,12 @@ public class CatalogBuilderTests
         var options = TestConfigs.LoadRealConfig();
         options.Layers.Add(new LayerOptions
         {
-            Id = "communes_bis", Source = "main", Table = "communes", IdColumn = "insee", GeometryType = "polygon", Srid = 2154,
+            Id = "communes_bis",
+            Source = "main",
+            Table = "communes",
+            IdColumn = "insee",
+            GeometryType = "polygon",
+            Srid = 2154,
             Styles = [new StyleReferenceOptions { File = "communes.sld" }],
         });
         var reader = new FakeStyleReader();

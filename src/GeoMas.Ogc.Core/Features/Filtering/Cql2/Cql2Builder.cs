@@ -214,13 +214,21 @@ internal sealed class Cql2Builder
 
     private static readonly Dictionary<string, string> TemporalMirror = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["T_AFTER"] = "T_BEFORE", ["T_BEFORE"] = "T_AFTER",
-        ["T_DURING"] = "T_CONTAINS", ["T_CONTAINS"] = "T_DURING",
-        ["T_STARTS"] = "T_STARTEDBY", ["T_STARTEDBY"] = "T_STARTS",
-        ["T_FINISHES"] = "T_FINISHEDBY", ["T_FINISHEDBY"] = "T_FINISHES",
-        ["T_MEETS"] = "T_METBY", ["T_METBY"] = "T_MEETS",
-        ["T_OVERLAPS"] = "T_OVERLAPPEDBY", ["T_OVERLAPPEDBY"] = "T_OVERLAPS",
-        ["T_EQUALS"] = "T_EQUALS", ["T_INTERSECTS"] = "T_INTERSECTS", ["T_DISJOINT"] = "T_DISJOINT",
+        ["T_AFTER"] = "T_BEFORE",
+        ["T_BEFORE"] = "T_AFTER",
+        ["T_DURING"] = "T_CONTAINS",
+        ["T_CONTAINS"] = "T_DURING",
+        ["T_STARTS"] = "T_STARTEDBY",
+        ["T_STARTEDBY"] = "T_STARTS",
+        ["T_FINISHES"] = "T_FINISHEDBY",
+        ["T_FINISHEDBY"] = "T_FINISHES",
+        ["T_MEETS"] = "T_METBY",
+        ["T_METBY"] = "T_MEETS",
+        ["T_OVERLAPS"] = "T_OVERLAPPEDBY",
+        ["T_OVERLAPPEDBY"] = "T_OVERLAPS",
+        ["T_EQUALS"] = "T_EQUALS",
+        ["T_INTERSECTS"] = "T_INTERSECTS",
+        ["T_DISJOINT"] = "T_DISJOINT",
     };
 
     public static bool IsTemporalFunction(string name) => TemporalMirror.ContainsKey(name);
