@@ -30,7 +30,7 @@ internal sealed class PostGisFilterCompiler(LayerSchema schema, CrsRegistry crs)
         var literal = Param(native);
         return op switch
         {
-            SpatialOperator.Intersects => $"ST_Intersects({g}, {literal})",
+            SpatialOperator.Intersects => Intersects(g, native, literal),
             // NOT ST_Intersects instead of ST_Disjoint: same meaning, and the planner can still use the index.
             SpatialOperator.Disjoint => $"NOT ST_Intersects({g}, {literal})",
             SpatialOperator.Contains => $"ST_Contains({g}, {literal})",
@@ -43,6 +43,40 @@ internal sealed class PostGisFilterCompiler(LayerSchema schema, CrsRegistry crs)
             SpatialOperator.Beyond => $"NOT ST_DWithin({g}, {literal}, {Param(distance!.Value)})",
             _ => throw Unsupported(op.ToString()),
         };
+    }
+
+    /// <summary>
+    /// A bbox given in another CRS (OGC API bbox in CRS84, WFS BBOX in EPSG:4326) arrives as a densified, slightly
+    /// rotated quadrilateral: it gets the same shortcut as <see cref="Bbox"/> with a rectangle inscribed in it, so
+    /// rows whose box lies inside that rectangle are taken without decoding their geometry.
+    /// </summary>
+    private string Intersects(string g, Geometry native, string literal)
+    {
+        if (InscribedRectangle(native) is not { } inner)
+            return $"ST_Intersects({g}, {literal})";
+        var box = $"ST_MakeEnvelope({Param(inner.MinX)}, {Param(inner.MinY)}, {Param(inner.MaxX)}, {Param(inner.MaxY)}, {Srid})";
+        return $"({g} && {literal} AND ({g} @ {box} OR ST_Intersects({g}, {literal})))";
+    }
+
+    /// <summary>
+    /// An axis-aligned rectangle inside a simple polygon, found by shrinking its envelope by 1 % steps (a bbox
+    /// rotated by the meridian convergence needs one to three); null for other geometries, polygons with holes or
+    /// many vertices (territories, drawn shapes), or when 8 % is not enough.
+    /// </summary>
+    internal static Envelope? InscribedRectangle(Geometry geometry)
+    {
+        if (geometry is not Polygon { NumInteriorRings: 0, IsEmpty: false } polygon || polygon.NumPoints > 1024)
+            return null;
+        var envelope = polygon.EnvelopeInternal;
+        for (var step = 0; step <= 8; step++)
+        {
+            var dx = envelope.Width * step * 0.01;
+            var dy = envelope.Height * step * 0.01;
+            var candidate = new Envelope(envelope.MinX + dx, envelope.MaxX - dx, envelope.MinY + dy, envelope.MaxY - dy);
+            if (polygon.Covers(polygon.Factory.ToGeometry(candidate)))
+                return candidate;
+        }
+        return null;
     }
 
     protected override string Lower(string sql) => $"lower({sql})";
