@@ -25,6 +25,30 @@ public sealed class OgcApiFeaturesClientInteropTests(LiveServerFixture server) :
     }
 
     [Fact]
+    public async Task Qgis_loads_the_collections_and_counts_every_feature()
+    {
+        var run = await ExternalTool.RunAsync(Python, [ExternalTool.Script("qgis_oapif.py"), server.BaseUrl],
+            new Dictionary<string, string> { ["QT_QPA_PLATFORM"] = "offscreen", ["XDG_RUNTIME_DIR"] = Path.GetTempPath() },
+            timeoutSeconds: 600);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var json = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
+        using var report = JsonDocument.Parse(json);
+        var root = report.RootElement;
+        var parcels = await DatabaseCounts.RowsAsync(true, "parcelles");
+        Assert.Equal(parcels, root.GetProperty("parcelles").GetInt64());
+        Assert.Equal(parcels, root.GetProperty("parcelles_distinct").GetInt64());
+        // plu_zones: the zones in force today, as every protocol serves them by default.
+        var inForce = await DatabaseCounts.ScalarAsync(true,
+            "SELECT count(*) FROM {schema}plu_zones WHERE valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date)");
+        Assert.Equal(inForce, root.GetProperty("plu_zones").GetInt64());
+        Assert.Equal(inForce, root.GetProperty("plu_zones_distinct").GetInt64());
+        var inBox = await DatabaseCounts.ScalarAsync(true,
+            "SELECT count(*) FROM {schema}parcelles WHERE ST_Intersects(geom, ST_Transform(ST_MakeEnvelope(6.073, 44.554, 6.085, 44.564, 4326), 2154))");
+        Assert.Equal(inBox, root.GetProperty("parcelles_bbox").GetInt64());
+    }
+
+    [Fact]
     public async Task Ogr2ogr_copies_every_parcel_exactly_once_walking_the_next_links_with_its_default_page_size()
     {
         var output = Path.Combine(Path.GetTempPath(), $"geomas-oapif-{Guid.NewGuid():N}.geojson");
