@@ -28,7 +28,7 @@ public static class WfsGetFeatureParser
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(registry);
         var format = propertyValue ? WfsOutputFormat.Gml32 : WfsOutputFormat.Parse(text.OutputFormat, version);
-        var axisContext = version == WfsVersions.V110 ? AxisContext.Wfs11 : AxisContext.Wfs20;
+        var axisContext = version == WfsVersion.V110 ? AxisContext.Wfs11 : AxisContext.Wfs20;
 
         if (text.StoredQueryId is { } storedQuery)
             return StoredQuery(text, storedQuery, version, format, snapshot, registry, axisContext);
@@ -132,7 +132,7 @@ public static class WfsGetFeatureParser
             if (names.Count > 1)
                 throw new ServiceException(ErrorKind.OperationNotSupported, "OperationNotSupported",
                     "Only one feature type per GetFeature is supported; send one request per type.", "typeNames");
-            return WfsTypeNames.Find(snapshot, names[0], namespaces)
+            return WfsFeatureTypes.Find(snapshot, names[0], namespaces)
                 ?? throw ServiceException.Invalid("typeNames", $"There is no feature type '{names[0]}'.");
         }
         // RESOURCEID alone: the type is the one its ids name.

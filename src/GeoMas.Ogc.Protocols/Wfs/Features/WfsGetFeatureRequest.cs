@@ -41,5 +41,5 @@ public sealed record WfsGetFeatureRequest
     /// <summary>GetPropertyValue: what to return for each feature.</summary>
     public WfsValueReference? ValueReference { get; init; }
 
-    public bool IsV110 => Version == WfsVersions.V110;
+    public bool IsV110 => Version == WfsVersion.V110;
 }

@@ -26,7 +26,7 @@ public sealed record WfsOutputFormat(WfsOutputKind Kind, string MediaType)
     public static WfsOutputFormat Parse(string? text, string version)
     {
         if (string.IsNullOrWhiteSpace(text))
-            return version == WfsVersions.V110 ? Gml31 : Gml32;
+            return version == WfsVersion.V110 ? Gml31 : Gml32;
         // Media type parameters vary in spacing and quoting: compare without blanks and quotes.
         var key = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '"').ToArray()).ToLowerInvariant();
         return key switch
@@ -34,7 +34,7 @@ public sealed record WfsOutputFormat(WfsOutputKind Kind, string MediaType)
             "application/gml+xml;version=3.2" or "text/xml;subtype=gml/3.2" or "text/xml;subtype=gml/3.2.1"
                 or "application/gml+xml;version=3.2.1" or "gml32" or "application/gml+xml" => Gml32,
             "text/xml;subtype=gml/3.1.1" or "text/xml;subtype=gml/3.1" or "gml3" or "gml31" => Gml31,
-            "text/xml" => version == WfsVersions.V110 ? Gml31 : Gml32,
+            "text/xml" => version == WfsVersion.V110 ? Gml31 : Gml32,
             "application/json" or "application/geo+json" or "application/vnd.geo+json" or "json" or "geojson"
                 or "application/json;subtype=geojson" => GeoJson,
             "text/csv" or "csv" => Csv,

@@ -9,9 +9,6 @@ namespace GeoMas.Ogc.Protocols.Wfs.Features;
 /// </summary>
 public static class WfsTypeNames
 {
-    public static LayerDefinition? Find(CatalogSnapshot snapshot, string name, Func<string, string?>? namespaceOfPrefix = null) =>
-        WfsFeatureTypes.Find(snapshot, name, namespaceOfPrefix);
-
     /// <summary><c>geomas:parcelles</c> → <c>parcelles</c>; <c>{uri}parcelles</c> (Clark notation) → <c>parcelles</c>.</summary>
     public static string LocalPart(string name)
     {
@@ -32,7 +29,7 @@ public static class WfsTypeNames
         layer = null!;
         rowId = resourceId;
         var dot = resourceId.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot == resourceId.Length - 1 || Find(snapshot, resourceId[..dot], namespaceOfPrefix) is not { } found)
+        if (dot <= 0 || dot == resourceId.Length - 1 || WfsFeatureTypes.Find(snapshot, resourceId[..dot], namespaceOfPrefix) is not { } found)
             return false;
         layer = found;
         rowId = resourceId[(dot + 1)..];
