@@ -36,7 +36,10 @@ public static class CollectionWriter
             .Append(new OgcApiLink(collectionUrl + "/queryables", QueryablesRel, OgcApiMediaTypes.JsonSchema, "Queryable properties"))
             // Open-data downloads of the whole collection (OgcApi/Downloads/FeatureDownload).
             .Concat(new[] { (OgcApiRepresentation.Csv, "CSV"), (OgcApiRepresentation.FlatGeobuf, "FlatGeobuf") }.Select(d => new OgcApiLink(
-                collectionUrl + "/items?f=" + d.Item1.FormatName, "enclosure", d.Item1.MediaType, $"{layer.Title}: download ({d.Item2})")));
+                collectionUrl + "/items?f=" + d.Item1.FormatName, "enclosure", d.Item1.MediaType, $"{layer.Title}: download ({d.Item2})")))
+            // Map tiles and maps of the collection (OgcApi/Tiles, OgcApi/Maps).
+            .Concat(Tiles.OgcApiTilesLinks.ForCollection(services, layer))
+            .Concat(Maps.OgcApiMapsLinks.ForCollection(services, layer));
         OgcApiLink.WriteArray(json, links);
 
         WriteExtent(json, layer);

@@ -51,5 +51,7 @@ public static class OgcApiConformance
         Cql2 + "temporal-functions",
         Cql2 + "property-property",
         Cql2 + "arithmetic",
+        .. Tiles.OgcApiTilesConformance.Classes,
+        .. Maps.OgcApiMapsConformance.Classes,
     ];
 }

@@ -35,6 +35,7 @@ public static class OpenApiDocumentWriter
         WriteSimplePath(json, OgcApiEndpoints.CollectionsPath, "Capabilities", "getCollections", "Feature collections", "collections", OgcApiMediaTypes.Json);
         foreach (var layer in services.Collections)
             WriteCollectionPaths(json, layer);
+        Tiles.TilesMapsOpenApiPaths.Write(json, services);
         json.WriteEndObject();
 
         WriteComponents(json, snapshot.Limits);
