@@ -1,4 +1,6 @@
 using GeoMas.Ogc.Protocols.OgcApi;
+using GeoMas.Ogc.Protocols.OgcApi.Maps;
+using GeoMas.Ogc.Protocols.OgcApi.Tiles;
 using GeoMas.Ogc.Protocols.Wfs;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Wmts;
@@ -19,6 +21,8 @@ public static class GeoMasEndpointExtensions
     {
         endpoints.MapWms();
         endpoints.MapOgcApiFeatures();
+        endpoints.MapOgcApiTiles();
+        endpoints.MapOgcApiMaps();
         endpoints.MapWmts();
         endpoints.MapWfs();
         endpoints.MapXyz();
