@@ -14,22 +14,59 @@ namespace GeoMas.Ogc.Sources;
 public sealed class SourceRegistry : IFeatureSourceProvider, IAsyncDisposable
 {
     private readonly Dictionary<string, IFeatureSource> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDefinition> _definitions = new(StringComparer.Ordinal);
 
     public SourceRegistry(IEnumerable<SourceDefinition> sources, CrsRegistry crs)
+        : this(sources, crs, null)
+    {
+    }
+
+    /// <summary>
+    /// A registry for a reloaded configuration: a source whose definition equals the one in <paramref name="previous"/>
+    /// is taken over as is (same object, same connection pool), so a reload does not drop the pools of unchanged
+    /// databases. Dispose the previous registry with <see cref="DisposeReplacedAsync"/>, never whole.
+    /// </summary>
+    public SourceRegistry(IEnumerable<SourceDefinition> sources, CrsRegistry crs, SourceRegistry? previous)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(crs);
         foreach (var definition in sources)
         {
-            IFeatureSource? source = definition.Kind switch
-            {
-                SourceKind.PostGis => new PostGisFeatureSource(definition, crs),
-                SourceKind.GeoPackage => new GeoPackageFeatureSource(definition, crs),
-                _ => null,
-            };
-            if (source is not null && !_sources.TryAdd(definition.Id, source))
+            IFeatureSource? source = previous is not null && previous._definitions.TryGetValue(definition.Id, out var known) && known == definition
+                ? previous._sources[definition.Id]
+                : definition.Kind switch
+                {
+                    SourceKind.PostGis => new PostGisFeatureSource(definition, crs),
+                    SourceKind.GeoPackage => new GeoPackageFeatureSource(definition, crs),
+                    _ => null,
+                };
+            if (source is null)
+                continue;
+            if (!_sources.TryAdd(definition.Id, source))
                 throw new ArgumentException($"Source '{definition.Id}' is defined twice.", nameof(sources));
+            _definitions[definition.Id] = definition;
         }
+    }
+
+    /// <summary>Ids of the sources taken over from the previous registry (the same objects).</summary>
+    public IReadOnlyCollection<string> SharedWith(SourceRegistry other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return [.. _sources.Where(s => other._sources.TryGetValue(s.Key, out var o) && ReferenceEquals(o, s.Value)).Select(s => s.Key)];
+    }
+
+    /// <summary>Disposes the sources <paramref name="successor"/> did not take over (after a reload swapped it in).</summary>
+    public async ValueTask DisposeReplacedAsync(SourceRegistry successor)
+    {
+        ArgumentNullException.ThrowIfNull(successor);
+        var kept = successor._sources.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var source in _sources.Values.Where(s => !kept.Contains(s)))
+        {
+            if (source is IAsyncDisposable disposable)
+                await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+        _sources.Clear();
+        _definitions.Clear();
     }
 
     public IReadOnlyCollection<IFeatureSource> All => _sources.Values;
@@ -43,6 +80,9 @@ public sealed class SourceRegistry : IFeatureSourceProvider, IAsyncDisposable
             : throw new ServiceException(ErrorKind.Internal, "NoApplicableCode",
                 $"Layer '{layer.Id}' names feature source '{layer.SourceId}', which is not configured.");
     }
+
+    /// <summary>The source with this id, or null (a reload removed it).</summary>
+    public IFeatureSource? Find(string sourceId) => _sources.GetValueOrDefault(sourceId);
 
     public IFeatureSource Get(string sourceId) =>
         _sources.TryGetValue(sourceId, out var source)

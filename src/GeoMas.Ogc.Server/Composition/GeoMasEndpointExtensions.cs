@@ -27,6 +27,7 @@ public static class GeoMasEndpointExtensions
         endpoints.MapWfs();
         endpoints.MapXyz();
         endpoints.MapGeoMasAdmin();
+        endpoints.MapGeoMasReload();
 
         // Liveness runs no check: the process answers, so it is alive (a database outage must not restart it).
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -5,7 +5,7 @@ using GeoMas.Ogc.Rendering.Legends;
 using GeoMas.Ogc.Rendering.Map;
 using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Hosting;
-using GeoMas.Ogc.Sources;
+using GeoMas.Ogc.Server.Reload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,7 +20,9 @@ public static class GeoMasServiceCollectionExtensions
     public static IServiceCollection AddGeoMasCore(this IServiceCollection services, LoadedCatalog catalog)
     {
         services.AddSingleton(catalog.Crs);
-        services.AddSingleton<ICatalogProvider>(new StaticCatalogProvider(catalog.Snapshot));
+        // The store swaps whole generations on reload (Reload/); it owns the feature sources from here on.
+        services.AddSingleton(_ => new CatalogSnapshotStore(new CatalogGeneration(catalog.Snapshot, catalog.Sources)));
+        services.AddSingleton<ICatalogProvider>(sp => sp.GetRequiredService<CatalogSnapshotStore>());
         services.AddSingleton(catalog.Snapshot.Limits);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RenderGate>();
@@ -31,18 +33,18 @@ public static class GeoMasServiceCollectionExtensions
     /// <summary>The sources the catalog was validated with, and one readiness check per source.</summary>
     public static IServiceCollection AddGeoMasSources(this IServiceCollection services, LoadedCatalog catalog)
     {
-        // Registered through a factory so that the container disposes the registry (connection pools) at shutdown,
-        // after the server has drained its requests.
-        services.AddSingleton(_ => catalog.Sources);
-        services.AddSingleton<IFeatureSourceProvider>(sp => sp.GetRequiredService<SourceRegistry>());
+        // The current generation's sources: a reload may replace them (the store disposes them at shutdown).
+        services.AddSingleton<IFeatureSourceProvider>(sp => sp.GetRequiredService<CatalogSnapshotStore>());
         services.AddGeoMasRasters(catalog);
         services.AddGeoMasCascade();
 
         var health = services.AddHealthChecks();
-        foreach (var source in catalog.Sources.All)
+        foreach (var id in catalog.Sources.All.Select(s => s.SourceId))
         {
+            // The source object is looked up at each check: a reload may have replaced it (or removed it).
             health.Add(new HealthCheckRegistration(
-                $"source:{source.SourceId}", _ => new SourceHealthCheck(source), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
+                $"source:{id}", sp => new SourceHealthCheck(sp.GetRequiredService<CatalogSnapshotStore>().Generation.Sources.Find(id)),
+                HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
         }
         return services;
     }

@@ -6,6 +6,7 @@ using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Http;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.RateLimiting;
+using GeoMas.Ogc.Server.Reload;
 using GeoMas.Ogc.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -85,13 +86,14 @@ public static class GeoMasApp
             .AddGeoMasAdmin(builder.Configuration)
             .AddGeoMasWfs(builder.Configuration)
             .AddGeoMasSecurity(security.Store, configDirectory)
+            .AddGeoMasReload(builder.Configuration, commandLine, configDirectory)
             .AddGeoMasRateLimiting(builder.Configuration)
             .AddGeoMasMetrics(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        // Resolve the registry once so the container owns it (and disposes its pools on shutdown).
-        _ = app.Services.GetRequiredService<GeoMas.Ogc.Sources.SourceRegistry>();
+        // Resolve the catalog store once so the container owns it (it disposes the sources' pools on shutdown).
+        _ = app.Services.GetRequiredService<CatalogSnapshotStore>();
         ConfigurePipeline(app, server);
         return new GeoMasAppResult(app, []);
     }

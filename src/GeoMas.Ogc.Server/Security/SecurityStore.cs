@@ -10,8 +10,8 @@ namespace GeoMas.Ogc.Server.Security;
 /// </summary>
 public sealed class SecurityStore : IDisposable
 {
-    private readonly SecurityLoader? _loader;
-    private readonly SecurityOptions _options;
+    private SecurityLoader? _loader;
+    private SecurityOptions _options;
     private ILogger _log;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
@@ -54,6 +54,29 @@ public sealed class SecurityStore : IDisposable
                 state.Rules.Rules.Count, state.ApiKeys.Count, state.Users.Count);
             Reloaded?.Invoke(state);
             return [];
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Swaps in a generation validated elsewhere against a reloaded catalog (Reload.CatalogReloader), with the loader
+    /// later file edits are validated by: its catalog and sources are the new ones. The watched files stay those of
+    /// the start.
+    /// </summary>
+    public async Task RebaseAsync(SecurityLoader? loader, SecurityOptions options, SecurityState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(state);
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _loader = loader;
+            _options = options;
+            _current = state;
+            Reloaded?.Invoke(state);
         }
         finally
         {
