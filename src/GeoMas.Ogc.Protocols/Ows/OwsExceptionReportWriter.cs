@@ -26,8 +26,8 @@ public static class OwsExceptionReportWriter
         await xml.WriteStartElementAsync("ows", "Exception", Namespace);
         await xml.WriteAttributeStringAsync(null, "exceptionCode", null, error.Code);
         if (!string.IsNullOrEmpty(error.Locator))
-            await xml.WriteAttributeStringAsync(null, "locator", null, error.Locator);
-        await xml.WriteElementStringAsync("ows", "ExceptionText", Namespace, error.Message);
+            await xml.WriteAttributeStringAsync(null, "locator", null, XmlSafeText.Clean(error.Locator));
+        await xml.WriteElementStringAsync("ows", "ExceptionText", Namespace, XmlSafeText.Clean(error.Message));
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();

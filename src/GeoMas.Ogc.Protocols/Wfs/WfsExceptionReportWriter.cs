@@ -1,5 +1,6 @@
 using System.Xml;
 using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Protocols.Ows;
 
 namespace GeoMas.Ogc.Protocols.Wfs;
 
@@ -29,8 +30,8 @@ public static class WfsExceptionReportWriter
         await xml.WriteStartElementAsync("ows", "Exception", ns);
         await xml.WriteAttributeStringAsync(null, "exceptionCode", null, error.Code);
         if (!string.IsNullOrEmpty(error.Locator))
-            await xml.WriteAttributeStringAsync(null, "locator", null, error.Locator);
-        await xml.WriteElementStringAsync("ows", "ExceptionText", ns, error.Message);
+            await xml.WriteAttributeStringAsync(null, "locator", null, XmlSafeText.Clean(error.Locator));
+        await xml.WriteElementStringAsync("ows", "ExceptionText", ns, XmlSafeText.Clean(error.Message));
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();

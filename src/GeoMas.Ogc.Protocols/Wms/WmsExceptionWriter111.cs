@@ -1,5 +1,6 @@
 using System.Xml;
 using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Protocols.Ows;
 
 namespace GeoMas.Ogc.Protocols.Wms;
 
@@ -20,7 +21,7 @@ public static class WmsExceptionWriter111
         await xml.WriteAttributeStringAsync(null, "version", null, "1.1.1");
         await xml.WriteStartElementAsync(null, "ServiceException", null);
         await xml.WriteAttributeStringAsync(null, "code", null, error.Code);
-        await xml.WriteStringAsync(string.IsNullOrEmpty(error.Locator) ? error.Message : $"{error.Message} (parameter {error.Locator})");
+        await xml.WriteStringAsync(XmlSafeText.Clean(string.IsNullOrEmpty(error.Locator) ? error.Message : $"{error.Message} (parameter {error.Locator})"));
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();

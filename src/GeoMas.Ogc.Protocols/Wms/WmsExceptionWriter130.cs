@@ -1,5 +1,6 @@
 using System.Xml;
 using GeoMas.Ogc.Core.Errors;
+using GeoMas.Ogc.Protocols.Ows;
 
 namespace GeoMas.Ogc.Protocols.Wms;
 
@@ -23,8 +24,8 @@ public static class WmsExceptionWriter130
         await xml.WriteStartElementAsync(null, "ServiceException", Ns);
         await xml.WriteAttributeStringAsync(null, "code", null, error.Code);
         if (!string.IsNullOrEmpty(error.Locator))
-            await xml.WriteAttributeStringAsync(null, "locator", null, error.Locator);
-        await xml.WriteStringAsync(error.Message);
+            await xml.WriteAttributeStringAsync(null, "locator", null, XmlSafeText.Clean(error.Locator));
+        await xml.WriteStringAsync(XmlSafeText.Clean(error.Message));
         await xml.WriteEndElementAsync();
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
