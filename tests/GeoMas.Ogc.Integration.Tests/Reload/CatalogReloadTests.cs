@@ -83,7 +83,7 @@ public sealed class CatalogReloadTests
         var status = await app.App.Services.GetRequiredService<CatalogReloader>().ReloadAsync(CancellationToken.None);
 
         Assert.False(status.Succeeded);
-        Assert.Contains(status.Errors, e => e.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(status.Errors, e => e.Contains(reason, StringComparison.OrdinalIgnoreCase));
         Assert.Same(generation, store.Generation);
         using var capabilities = await client.GetAsync("/wms?SERVICE=WMS&REQUEST=GetCapabilities");
         Assert.Equal(HttpStatusCode.OK, capabilities.StatusCode);
@@ -108,6 +108,30 @@ public sealed class CatalogReloadTests
         var capabilities = XDocument.Parse(await client.GetStringAsync("/wms?SERVICE=WMS&REQUEST=GetCapabilities"));
         XNamespace wms = "http://www.opengis.net/wms";
         Assert.Equal("Reloaded title", capabilities.Root!.Element(wms + "Service")!.Element(wms + "Title")!.Value);
+    }
+
+    [Fact]
+    public async Task On_PostGIS_an_unchanged_source_keeps_its_pool_and_a_changed_one_is_replaced()
+    {
+        await using var config = new ReloadableConfigFixture(RepositoryPaths.Config("geomas.postgis.json"));
+        var app = await config.StartAsync();
+        using var client = app.CreateClient();
+        var store = app.App.Services.GetRequiredService<CatalogSnapshotStore>();
+        var reloader = app.App.Services.GetRequiredService<CatalogReloader>();
+        var first = store.Generation;
+        var source = first.Sources.Get("main");
+
+        Assert.True((await reloader.ReloadAsync(CancellationToken.None)).Succeeded);
+        Assert.Same(source, store.Generation.Sources.Get("main"));
+
+        config.WriteConfig("", mainSource: "\"maxPoolSize\": 7");
+        Assert.True((await reloader.ReloadAsync(CancellationToken.None)).Succeeded);
+        Assert.NotSame(source, store.Generation.Sources.Get("main"));
+        Assert.Equal(7, store.Current.Sources["main"].MaxPoolSize);
+        using var items = await client.GetAsync("/collections/communes/items?limit=1");
+        Assert.Equal(HttpStatusCode.OK, items.StatusCode);
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
     private static async Task<byte[]> GetMapAsync(HttpClient client, Server.TestApp app)

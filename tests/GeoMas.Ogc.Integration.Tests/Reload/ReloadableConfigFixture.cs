@@ -11,8 +11,9 @@ internal sealed class ReloadableConfigFixture : IAsyncDisposable
 {
     private TestApp? _app;
 
-    public ReloadableConfigFixture(string? baseConfig = null, bool watch = false)
+    public ReloadableConfigFixture(string? baseConfig = null, bool watch = false, string cache = """{ "store": "none" }""")
     {
+        Cache = cache;
         Folder = Directory.CreateTempSubdirectory("geomas-reload-").FullName;
         Directory.CreateDirectory(StylesFolder);
         foreach (var style in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "styles")))
@@ -27,6 +28,7 @@ internal sealed class ReloadableConfigFixture : IAsyncDisposable
     public string ConfigFile => Path.Combine(Folder, "geomas.json");
     public string BaseConfig { get; }
     public bool Watch { get; }
+    public string Cache { get; }
 
     public TestApp App => _app ?? throw new InvalidOperationException("not started");
 
@@ -36,24 +38,27 @@ internal sealed class ReloadableConfigFixture : IAsyncDisposable
         return _app;
     }
 
-    /// <summary>Writes geomas.json; <paramref name="extra"/> is more top-level JSON members (with a leading comma).</summary>
-    public void WriteConfig(string extra)
+    /// <summary>
+    /// Writes geomas.json; <paramref name="extra"/> is more top-level JSON members (with a leading comma),
+    /// <paramref name="mainSource"/> members of the PostGIS <c>main</c> source (a different pool size, say).
+    /// </summary>
+    public void WriteConfig(string extra, string mainSource = "")
     {
         var demo = Path.Combine(RepositoryPaths.Root, "config", "demo");
-        var sources = BaseConfig.EndsWith("geomas.json", StringComparison.Ordinal)
+        var sources = Path.GetFileName(BaseConfig) == "geomas.json"
             ? $$"""
               "sources": { "main": { "kind": "geopackage", "path": {{JsonSerializer.Serialize(Path.Combine(demo, "geomas-demo.gpkg"))}} },
                            "ortho": { "path": {{JsonSerializer.Serialize(Path.Combine(demo, "geomas-demo-ortho.tif"))}} } },
               """
             : $$"""
-              "sources": { "ortho": { "path": {{JsonSerializer.Serialize(Path.Combine(demo, "geomas-demo-ortho.tif"))}} } },
+              "sources": { {{(mainSource.Length == 0 ? "" : $"\"main\": {{ {mainSource} }},")}} "ortho": { "path": {{JsonSerializer.Serialize(Path.Combine(demo, "geomas-demo-ortho.tif"))}} } },
               """;
         File.WriteAllText(ConfigFile, $$"""
             {
               "extends": {{JsonSerializer.Serialize(BaseConfig)}},
               {{sources}}
               "stylesDirectory": "styles",
-              "cache": { "store": "none" },
+              "cache": {{Cache}},
               "admin": { "enabled": true },
               "reload": { "watch": {{(Watch ? "true" : "false")}}, "debounceMilliseconds": 300, "drainSeconds": 1 }{{extra}}
             }
