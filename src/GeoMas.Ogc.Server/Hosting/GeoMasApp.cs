@@ -3,6 +3,7 @@ using GeoMas.Ogc.Server.Admin;
 using GeoMas.Ogc.Server.Cli;
 using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
+using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Http;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.RateLimiting;
@@ -83,6 +84,7 @@ public static class GeoMasApp
             .AddGeoMasTiling(new GeoMas.Ogc.Core.Tiling.TileMatrixSetCatalog(tileMatrixSets.Sets))
             .AddGeoMasCaching(builder.Configuration.GetSection("cache").Get<GeoMas.Ogc.Core.Catalog.Configuration.CacheOptions>() ?? new(), configDirectory)
             .AddGeoMasInvalidation(builder.Configuration, catalog)
+            .AddGeoMasRedisHealth(builder.Configuration)
             .AddGeoMasAdmin(builder.Configuration)
             .AddGeoMasWfs(builder.Configuration)
             .AddGeoMasSecurity(security.Store, configDirectory)
