@@ -73,3 +73,11 @@ def compare(client, ref):
         "reference_mean_rgb": [float(v) for v in ref.reshape(3, -1).mean(axis=1)],
         "client_std": float(client.std()),
     }
+
+
+def seam_lines_diff(client, ref, column, row):
+    """Mean absolute difference on the pixel lines either side of a vertical seam at `column` and a horizontal one
+    at `row` (pixel edges): a gap, a doubled line or a misplaced file shows there even when the rest matches."""
+    d = np.abs(client - ref).mean(axis=0)
+    lines = np.concatenate([d[:, column - 1:column + 1].ravel(), d[row - 1:row + 1, :].ravel()])
+    return float(lines.mean())
