@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Encoding.GeoJson;
 using Microsoft.AspNetCore.Http;
 
@@ -26,6 +27,11 @@ public static class ItemHandler
 
         var feature = await services.SourceFor(layer).GetByIdAsync(layer, featureId, crs.Srid, context.RequestAborted)
             ?? throw OgcApiErrorWriter.NotFound($"Collection '{layer.Id}' has no feature '{featureId}'.", "featureId");
+        if (context.Features.Get<IUsageRecorder>() is { } usage)
+        {
+            usage.Layer(layer.Id);
+            usage.Features(1);
+        }
 
         // The source returns every published attribute; keep the asked ones, in the asked order.
         var all = layer.Attributes.Select(a => a.Name).ToList();

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
 using System.Text.Json;
 using GeoMas.Ogc.Core.Features;
@@ -19,6 +20,8 @@ public static class ItemsHandler
     {
         var services = new OgcApiServices(context);
         var layer = services.Collection(collectionId);
+        var usage = context.Features.Get<IUsageRecorder>();
+        usage?.Layer(layer.Id);
         var request = ItemsRequestParser.Parse(context.Request.Query, layer, services);
         var representation = OgcApiContentNegotiation.Select(context.Request, OgcApiRepresentation.Items);
         if (representation.IsHtml)
@@ -70,6 +73,7 @@ public static class ItemsHandler
                 hasRow = await rows.MoveNextAsync();
             }
 
+            usage?.Features(writer.Count);
             long? matched = await TryGetCountAsync(count);
             var links = Links(context, services, layer.Id, request, representation, more, lastId);
             await writer.WriteEndAsync(json =>

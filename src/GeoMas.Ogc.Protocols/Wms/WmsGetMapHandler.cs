@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Ows;
 using Microsoft.AspNetCore.Http;
 
@@ -9,6 +10,12 @@ public static class WmsGetMapHandler
     public static async Task HandleAsync(HttpContext context, KvpRequest kvp, WmsServices services, WmsVersion version, bool headOnly)
     {
         var request = new WmsGetMapParser(services.Snapshot, services.Crs, services.Today).Parse(kvp, version);
+        if (context.Features.Get<IUsageRecorder>() is { } usage)
+        {
+            // The names as asked (a group is one layer to the client), checked by the parser.
+            foreach (var name in KvpParsers.ParseList(kvp.Require("LAYERS")))
+                usage.Layer(name);
+        }
         var response = context.Response;
         if (request.DefaultTimeUsed is { } time)
             response.Headers.Warning = WmsTimeDimension.WarningHeader(time);

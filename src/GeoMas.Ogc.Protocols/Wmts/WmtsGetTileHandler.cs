@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -14,6 +15,8 @@ public static class WmtsGetTileHandler
     public static async Task HandleAsync(HttpContext context, WmtsTileAddress address, WmtsServices services, bool headOnly)
     {
         var tile = await services.Tiles.GetTileAsync(address.ToTileRequest(), context.RequestAborted);
+        var usage = context.Features.Get<IUsageRecorder>();
+        usage?.Layer(address.Layer.Id);
         var response = context.Response;
         var etag = Quote(tile.ETag);
         response.Headers.ETag = etag;
@@ -27,6 +30,7 @@ public static class WmtsGetTileHandler
         response.ContentLength = tile.Bytes.Length;
         if (headOnly)
             return;
+        usage?.Tiles(1);
         await response.Body.WriteAsync(tile.Bytes, context.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Tiling;
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Wmts;
 using Microsoft.AspNetCore.Http;
 
@@ -14,6 +15,8 @@ public static class XyzTileHandler
     public static async Task HandleAsync(HttpContext context, TileRequest request, ITileService tiles, bool headOnly)
     {
         var tile = await tiles.GetTileAsync(request, context.RequestAborted);
+        var usage = context.Features.Get<IUsageRecorder>();
+        usage?.Layer(request.Layer.Id);
         var response = context.Response;
         var etag = Quote(tile.ETag);
         response.Headers.AccessControlAllowOrigin = "*";
@@ -33,6 +36,7 @@ public static class XyzTileHandler
             return;
         }
 
+        usage?.Tiles(1);
         await response.Body.WriteAsync(tile.Bytes, context.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Encoding.Csv;
 using Microsoft.AspNetCore.Http;
 
@@ -16,6 +17,7 @@ internal static class WfsCsvResponses
             await writer.WriteFeatureAsync(rows.Current, cancellationToken);
             hasRow = await rows.MoveNextAsync();
         }
+        context.Features.Get<IUsageRecorder>()?.Features(writer.Count);
         await writer.CompleteAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Ows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,7 @@ public sealed class WfsFeatureOperations
         ArgumentNullException.ThrowIfNull(context);
         var snapshot = _catalog.Current;
         var request = Parse(input, propertyValue);
+        context.Features.Get<IUsageRecorder>()?.Layer(request.Layer.Id);
         var endpoint = PublicBaseUrl.Resolve(context.Request, snapshot.Service) + context.Request.Path.Value;
         var links = request.IsV110 ? null : WfsPageLinks.For(context, endpoint, input.IsXml);
         var source = _sources.For(request.Layer);
@@ -71,6 +73,7 @@ public sealed class WfsFeatureOperations
                 WfsOutputKind.Csv => WfsCsvResponses.FeatureAsync(context, request, feature, token),
                 _ => WfsGmlResponses.FeatureAsync(context, request, document!, feature, token),
             });
+            context.Features.Get<IUsageRecorder>()?.Features(1);
             return;
         }
 

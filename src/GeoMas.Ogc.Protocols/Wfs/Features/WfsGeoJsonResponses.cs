@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
 using System.Text.Json;
 using GeoMas.Ogc.Core.Crs;
@@ -44,6 +45,7 @@ internal static class WfsGeoJsonResponses
             await writer.WriteFeatureAsync(rows.Current, cancellationToken);
             hasRow = await rows.MoveNextAsync();
         }
+        context.Features.Get<IUsageRecorder>()?.Features(writer.Count);
 
         // Only a full page with more rows behind it needs the count; an empty page past the end knows nothing.
         long? matched = more ? await source.CountAsync(request.Query, cancellationToken)

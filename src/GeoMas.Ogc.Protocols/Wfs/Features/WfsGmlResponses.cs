@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Features;
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Encoding.Gml;
 using Microsoft.AspNetCore.Http;
 
@@ -32,6 +33,7 @@ internal static class WfsGmlResponses
             if (writer.Count < page.NumberReturned)
                 hasRow = await rows.MoveNextAsync();
         }
+        context.Features.Get<IUsageRecorder>()?.Features(writer.Count);
         xml.WriteEndElement();
         await writer.CompleteAsync(cancellationToken);
     }
