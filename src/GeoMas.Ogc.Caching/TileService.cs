@@ -192,8 +192,8 @@ public sealed class TileService : ITileService
             Height = metatile.PixelHeight,
             Layers = DrawnLayers(request, members),
             // Always RGBA: tiles without alpha (JPEG) are flattened onto white when cut, and transparency is what
-            // tells the cutter that a tile is blank.
-            Format = ImageFormat.Png,
+            // tells the cutter that a tile is blank. Raw pixels, not PNG: the cutter would only decode it again.
+            Format = ImageFormat.RawRgba,
             Transparent = true,
             Background = RgbaColor.White,
             Time = request.Time,

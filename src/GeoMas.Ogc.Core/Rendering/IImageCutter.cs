@@ -12,7 +12,8 @@ public sealed record CutTile(byte[] Bytes, bool IsEmpty);
 public interface IImageCutter
 {
     /// <summary>
-    /// Decodes <paramref name="image"/> (a PNG of <paramref name="columns"/>×<paramref name="rows"/> tiles) once and
+    /// Decodes <paramref name="image"/> (a PNG, or the renderer's <see cref="ImageFormat.RawRgba"/>, of
+    /// <paramref name="columns"/>×<paramref name="rows"/> tiles) once and
     /// encodes every tile in <paramref name="format"/>, row by row (index = row × columns + column). Formats without
     /// alpha are flattened onto <paramref name="background"/>.
     /// </summary>

@@ -1,6 +1,16 @@
 namespace GeoMas.Ogc.Core.Rendering;
 
-public enum ImageEncoding { Png32, Png24, Png8, Jpeg, WebP }
+public enum ImageEncoding
+{
+    Png32,
+    Png24,
+    Png8,
+    Jpeg,
+    WebP,
+
+    /// <summary>Uncompressed premultiplied RGBA rows behind a small header: metatiles on their way to the cutter.</summary>
+    RawRgba,
+}
 
 /// <summary>An output image format and the MIME type advertised for it.</summary>
 public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool SupportsTransparency)
@@ -10,6 +20,12 @@ public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool S
     public static readonly ImageFormat Png24 = new("image/png; mode=24bit", ImageEncoding.Png24, false);
     public static readonly ImageFormat Jpeg = new("image/jpeg", ImageEncoding.Jpeg, false);
     public static readonly ImageFormat WebP = new("image/webp", ImageEncoding.WebP, true);
+
+    /// <summary>
+    /// Not an output format (never advertised, never sent): the metatile a tile render hands to the cutter. Encoding
+    /// a 1024² metatile as PNG only for the cutter to decode it again cost more than cutting and encoding its 16 tiles.
+    /// </summary>
+    public static readonly ImageFormat RawRgba = new("application/vnd.geomas.rgba", ImageEncoding.RawRgba, true);
 
     /// <summary>Every format GetMap advertises, first = default.</summary>
     public static readonly IReadOnlyList<ImageFormat> All = [Png, Png8, Png24, Jpeg, WebP];

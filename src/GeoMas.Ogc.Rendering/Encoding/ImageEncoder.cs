@@ -57,6 +57,9 @@ public static class ImageEncoder
                 WithOpaquePixels(source, opaque, background, p =>
                     Check(p.Encode(output, new SKJpegEncoderOptions(Math.Clamp(options.JpegQuality, 1, 100), SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))));
                 break;
+            case ImageEncoding.RawRgba:
+                RawRgbaImage.Write(source, output);
+                break;
             case ImageEncoding.WebP:
                 var webp = new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, Math.Clamp(options.WebPQuality, 1, 100));
                 Check(opaque ? AsOpaque(source).Encode(output, webp) : source.Encode(output, webp));

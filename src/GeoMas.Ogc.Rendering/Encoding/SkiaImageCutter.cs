@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace GeoMas.Ogc.Rendering.Encoders;
 
 /// <summary>
-/// Cuts a metatile into tiles with SkiaSharp: one decode, then each tile is a view into the decoded pixels (no copy
+/// Cuts a metatile into tiles with SkiaSharp: one decode (none for <see cref="RawRgbaImage"/> input), then each tile is a view into the decoded pixels (no copy
 /// of the whole image) handed to <see cref="ImageEncoder"/>, so tiles get exactly the encodings of WMS maps.
 /// Tiles are encoded in parallel: encoding is most of the cutting cost and the tiles are independent.
 /// </summary>
@@ -20,9 +20,7 @@ public sealed class SkiaImageCutter : IImageCutter
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
 
-        using var data = SKData.CreateCopy(image.Span);
-        using var decoded = SKBitmap.Decode(data) ?? throw new InvalidOperationException("The metatile image cannot be decoded.");
-        using var bitmap = AsRgbaPremul(decoded);
+        using var bitmap = Decode(image.Span);
         if (bitmap.Width < columns * tileWidth || bitmap.Height < rows * tileHeight)
             throw new ArgumentException($"A {bitmap.Width}×{bitmap.Height} image cannot hold {columns}×{rows} tiles of {tileWidth}×{tileHeight}.", nameof(image));
 
@@ -38,6 +36,16 @@ public sealed class SkiaImageCutter : IImageCutter
             tiles[i] = new CutTile(encoded.ToArray(), IsTransparent(tile));
         });
         return tiles;
+    }
+
+    /// <summary>Raw pixels (what tile renders produce) are copied as they are; a PNG is decoded.</summary>
+    private static SKBitmap Decode(ReadOnlySpan<byte> image)
+    {
+        if (RawRgbaImage.TryReadHeader(image, out _, out _))
+            return RawRgbaImage.ToBitmap(image);
+        using var data = SKData.CreateCopy(image);
+        using var decoded = SKBitmap.Decode(data) ?? throw new InvalidOperationException("The metatile image cannot be decoded.");
+        return AsRgbaPremul(decoded);
     }
 
     private static SKBitmap AsRgbaPremul(SKBitmap bitmap)
