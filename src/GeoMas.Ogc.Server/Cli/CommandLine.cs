@@ -1,6 +1,6 @@
 namespace GeoMas.Ogc.Server.Cli;
 
-public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword, IndexRasters }
+public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword, IndexRasters, Usage }
 
 /// <summary>
 /// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
@@ -29,6 +29,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                     case "index-rasters": verb = CliVerb.IndexRasters; continue;
                     case "apikey": verb = CliVerb.ApiKey; continue;
                     case "hash-password": verb = CliVerb.HashPassword; continue;
+                    case "usage": verb = CliVerb.Usage; continue;
                     default: return new CommandLine(CliVerb.Help, null, [], $"unknown verb '{arg}'");
                 }
             }
@@ -55,7 +56,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
     }
 
     public const string Usage = """
-        Usage: geomas [serve|check|seed|truncate|install-triggers|apikey|hash-password] [--config <file>] [options]
+        Usage: geomas [serve|check|seed|truncate|install-triggers|apikey|hash-password|usage] [--config <file>] [options]
 
           serve (default)   run the server (port 5000 unless --urls or ASPNETCORE_URLS says otherwise)
           check             validate the configuration, the style files and the database tables, columns
@@ -72,6 +73,9 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
           apikey            print a new API key and its security.apiKeys entry (hash only):
                             [--id geotrek] [--partner cc-a] [--roles agent,web]
           hash-password     read a password on stdin, print its PBKDF2 hash for security.users
+          usage export      usage counters from the usage store: [--from 2026-01-01] [--to 2026-01-31]
+                            [--group-by partner,principal,layer,protocol,day] [--format csv|json]
+                            [--clients (distinct clients per application and day)] [--output file]
           --config <file>   configuration file (default: config/geomas.json, found from the current folder
                             or above the program); relative paths are tried from the current folder, then
                             from the repository root. GEOMAS_CONFIG sets the same.

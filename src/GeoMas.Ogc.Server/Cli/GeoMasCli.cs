@@ -33,6 +33,8 @@ public static class GeoMasCli
                 return Security.CredentialCommands.NewApiKey(commandLine, Console.Out);
             case CliVerb.HashPassword:
                 return Security.CredentialCommands.HashPassword(Console.In, Console.Out, Console.Error);
+            case CliVerb.Usage:
+                return await Usage.UsageCommand.RunAsync(commandLine, Console.Out, Console.Error, CancellationToken.None);
             default:
                 var created = await GeoMasApp.CreateAsync(commandLine);
                 if (created.App is not { } app)
