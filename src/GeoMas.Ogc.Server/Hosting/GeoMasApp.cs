@@ -9,6 +9,7 @@ using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.RateLimiting;
 using GeoMas.Ogc.Server.Reload;
 using GeoMas.Ogc.Server.Security;
+using GeoMas.Ogc.Server.Usage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
@@ -90,7 +91,8 @@ public static class GeoMasApp
             .AddGeoMasSecurity(security.Store, configDirectory)
             .AddGeoMasReload(builder.Configuration, commandLine, configDirectory)
             .AddGeoMasRateLimiting(builder.Configuration)
-            .AddGeoMasMetrics(builder.Configuration);
+            .AddGeoMasMetrics(builder.Configuration)
+            .AddGeoMasUsage(builder.Configuration, configDirectory);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -138,6 +140,8 @@ public static class GeoMasApp
         app.UseGeoMasSecurity();
         // After security (the buckets are per key or user), before routing (a refused request costs no endpoint work).
         app.UseGeoMasRateLimiting();
+        // After both: metering needs the principal, and refused requests are not usage.
+        app.UseGeoMasUsage();
         // Explicit: routing must come after the HEAD rewrite, so that HEAD matches the GET endpoints.
         app.UseRouting();
         app.MapGeoMasEndpoints();
