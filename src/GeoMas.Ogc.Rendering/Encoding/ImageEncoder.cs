@@ -34,6 +34,15 @@ public static class ImageEncoder
             }
         }
 
+        // JPEG of opaque 8888 pixels (an ortho map): Skia's encoder reads either channel order and any row stride,
+        // so the canvas is encoded in place instead of through an RGBA copy.
+        if (format.Encoding == ImageEncoding.Jpeg && pixels.ColorType is SKColorType.Bgra8888 or SKColorType.Rgba8888
+            && pixels.AlphaType != SKAlphaType.Unpremul && IsOpaque(pixels))
+        {
+            Check(AsOpaque(pixels).Encode(output, JpegOptions(options)));
+            return;
+        }
+
         using var owned = ToRgbaPremul(pixels);
         var source = owned?.PeekPixels() ?? pixels;
         var opaque = IsOpaque(source);
@@ -54,11 +63,7 @@ public static class ImageEncoder
                 WithOpaquePixels(source, opaque, background, p => EncodePng(p, output, options));
                 break;
             case ImageEncoding.Jpeg:
-                WithOpaquePixels(source, opaque, background, p =>
-                    Check(p.Encode(output, new SKJpegEncoderOptions(Math.Clamp(options.JpegQuality, 1, 100), SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))));
-                break;
-            case ImageEncoding.RawRgba:
-                RawRgbaImage.Write(source, output);
+                WithOpaquePixels(source, opaque, background, p => Check(p.Encode(output, JpegOptions(options))));
                 break;
             case ImageEncoding.WebP:
                 var webp = new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, Math.Clamp(options.WebPQuality, 1, 100));
@@ -68,6 +73,9 @@ public static class ImageEncoder
                 throw new ArgumentOutOfRangeException(nameof(format), format.Encoding, "Unknown image encoding.");
         }
     }
+
+    private static SKJpegEncoderOptions JpegOptions(ImageEncoderOptions options) =>
+        new(Math.Clamp(options.JpegQuality, 1, 100), SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore);
 
     private static void EncodePng(SKPixmap pixels, Stream output, ImageEncoderOptions options) =>
         TrueColourPngWriter.Write(pixels, pixels.AlphaType == SKAlphaType.Opaque, output, options.PngZlibLevel);
@@ -104,9 +112,8 @@ public static class ImageEncoder
         for (var y = 0; y < pixels.Height; y++)
         {
             var row = MemoryMarshal.Cast<byte, uint>(bytes.Slice(y * pixels.RowBytes, pixels.Width * 4));
-            foreach (var p in row)
-                if (p < 0xFF000000u)
-                    return false;
+            if (row.IndexOfAnyExceptInRange(0xFF000000u, 0xFFFFFFFFu) >= 0)
+                return false;
         }
         return true;
     }

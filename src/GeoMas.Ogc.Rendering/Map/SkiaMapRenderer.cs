@@ -63,8 +63,13 @@ public sealed class SkiaMapRenderer : IMapRenderer
             {
                 var viewport = MapViewport.For(request, _crs);
                 using var context = new RenderContext(canvas, viewport) { Timings = timings };
+                using var surfacePixels = surface.PeekPixels();
                 foreach (var layer in request.Layers)
-                    await DrawLayerAsync(context, layer, request, cancellationToken).ConfigureAwait(false);
+                {
+                    // Vector layers restore the surface's canvas when done; only that canvas draws into surfacePixels.
+                    var direct = ReferenceEquals(context.Canvas, canvas) ? surfacePixels : null;
+                    await DrawLayerAsync(context, direct, layer, request, cancellationToken).ConfigureAwait(false);
+                }
                 cancellationToken.ThrowIfCancellationRequested();
                 context.Canvas = canvas;
                 using (new RenderTimings.Scope(timings, RenderTimings.Labels))
@@ -93,12 +98,13 @@ public sealed class SkiaMapRenderer : IMapRenderer
         SKSurface.Create(new SKImageInfo(width, height, SKImageInfo.PlatformColorType, SKAlphaType.Premul))
         ?? throw new InvalidOperationException($"Cannot allocate a {width}×{height} canvas.");
 
-    private async Task DrawLayerAsync(RenderContext context, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)
+    /// <param name="surfacePixels">The pixels of the current canvas when it is the surface's (raster layers may write them directly), else null.</param>
+    private async Task DrawLayerAsync(RenderContext context, SKPixmap? surfacePixels, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)
     {
         var layer = mapLayer.Layer;
         if (layer.Kind == LayerKind.Raster && _rasters is not null)
         {
-            await _rasters.DrawAsync(context.Canvas, context.Viewport, mapLayer, request.Srid, cancellationToken).ConfigureAwait(false);
+            await _rasters.DrawAsync(context.Canvas, surfacePixels, context.Viewport, mapLayer, request.Srid, cancellationToken).ConfigureAwait(false);
             return;
         }
         if (layer.Kind != LayerKind.Vector)

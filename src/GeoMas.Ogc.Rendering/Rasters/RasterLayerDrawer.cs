@@ -15,7 +15,8 @@ internal sealed class RasterLayerDrawer(IRasterSourceProvider sources, CrsRegist
 {
     private readonly RasterLayerPainter _painter = new(crs);
 
-    public async Task DrawAsync(SKCanvas canvas, MapViewport viewport, MapLayer mapLayer, int mapSrid, CancellationToken cancellationToken)
+    /// <param name="pixels">The pixels <paramref name="canvas"/> draws into when it is the render surface's canvas (enables the direct resampler), else null.</param>
+    public async Task DrawAsync(SKCanvas canvas, SKPixmap? pixels, MapViewport viewport, MapLayer mapLayer, int mapSrid, CancellationToken cancellationToken)
     {
         var layer = mapLayer.Layer;
         var scale = viewport.ScaleDenominator;
@@ -24,6 +25,6 @@ internal sealed class RasterLayerDrawer(IRasterSourceProvider sources, CrsRegist
         var style = RasterPaintStyle.Resolve(layer, (mapLayer.Style ?? layer.DefaultStyle)?.Model, scale);
         if (style is null)
             return;
-        await _painter.PaintAsync(canvas, viewport, mapSrid, sources.For(layer), style, cancellationToken).ConfigureAwait(false);
+        await _painter.PaintAsync(canvas, viewport, mapSrid, sources.For(layer), style, cancellationToken, pixels).ConfigureAwait(false);
     }
 }

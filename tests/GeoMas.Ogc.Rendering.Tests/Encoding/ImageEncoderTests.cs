@@ -155,4 +155,32 @@ public class ImageEncoderTests
         var corner = decoded.GetPixel(1, 1);
         Assert.True(corner.Red < 20 && corner.Green < 20 && corner.Blue < 20, corner.ToString());
     }
+
+    [Theory]
+    [InlineData(SKColorType.Bgra8888)]
+    [InlineData(SKColorType.Rgba8888)]
+    public void Jpeg_of_opaque_pixels_is_encoded_in_place_in_either_channel_order_and_from_a_strided_crop(SKColorType colorType)
+    {
+        // A canvas like the renderer's (native order) with a metatile-like border cropped off: red left, blue right.
+        using var bitmap = new SKBitmap(new SKImageInfo(96, 64, colorType, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Black);
+            using var red = new SKPaint { Color = new SKColor(230, 20, 10) };
+            using var blue = new SKPaint { Color = new SKColor(10, 20, 230) };
+            canvas.DrawRect(new SKRect(16, 16, 48, 48), red);
+            canvas.DrawRect(new SKRect(48, 16, 80, 48), blue);
+        }
+        var crop = bitmap.PeekPixels().ExtractSubset(SKRectI.Create(16, 16, 64, 32))!;
+        using var output = new MemoryStream();
+        ImageEncoder.Encode(crop, ImageFormat.Jpeg, RgbaColor.White, output);
+
+        using var decoded = SKBitmap.Decode(output.ToArray());
+        Assert.Equal(64, decoded.Width);
+        Assert.Equal(32, decoded.Height);
+        var left = decoded.GetPixel(10, 16);
+        var right = decoded.GetPixel(54, 16);
+        Assert.True(left.Red > 200 && left.Blue < 40, left.ToString());
+        Assert.True(right.Blue > 200 && right.Red < 40, right.ToString());
+    }
 }
