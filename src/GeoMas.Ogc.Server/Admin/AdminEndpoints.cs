@@ -7,6 +7,7 @@ using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features;
 using GeoMas.Ogc.Core.Tiling;
+using GeoMas.Ogc.Server.Usage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,8 +18,9 @@ namespace GeoMas.Ogc.Server.Admin;
 
 /// <summary>
 /// <c>POST /admin/seed</c>, <c>POST /admin/truncate</c> (JSON <see cref="AdminJobRequest"/>; 202 + Location of the
-/// job), <c>GET /admin/jobs</c> and <c>GET /admin/jobs/{id}</c> (progress). Mapped only when <c>admin.enabled</c>;
-/// loopback callers only unless <c>admin.allowRemote</c> — there is no authentication until issue 6.
+/// job), <c>GET /admin/jobs</c> and <c>GET /admin/jobs/{id}</c> (progress), <c>GET /admin/usage</c> (usage export).
+/// Mapped only when <c>admin.enabled</c>; every call passes <see cref="AdminAccess"/> (admin role, token, or
+/// loopback while no admin credential is configured).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -26,6 +28,7 @@ public static class AdminEndpoints
     {
         services.AddSingleton(configuration.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions());
         services.AddSingleton<AdminJobs>();
+        services.AddSingleton<AdminAccess>();
         return services;
     }
 
@@ -34,12 +37,11 @@ public static class AdminEndpoints
         var options = endpoints.ServiceProvider.GetRequiredService<AdminOptions>();
         if (!options.Enabled)
             return endpoints;
+        var access = endpoints.ServiceProvider.GetRequiredService<AdminAccess>();
         var admin = endpoints.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
         {
-            var remote = context.HttpContext.Connection.RemoteIpAddress;
-            // No remote address: an in-process test server, which is local by construction.
-            if (!options.AllowRemote && remote is not null && !System.Net.IPAddress.IsLoopback(remote))
-                return Results.Problem("The admin endpoints answer loopback callers only (admin.allowRemote).", statusCode: StatusCodes.Status403Forbidden);
+            if (await access.CheckAsync(context.HttpContext) is { } refused)
+                return refused;
             return await next(context);
         });
         // The jobs outlive the request: they take the root services, not the request's scope.
@@ -48,6 +50,7 @@ public static class AdminEndpoints
         admin.MapPost("/truncate", (AdminJobRequest request) => StartTruncate(request, root));
         admin.MapGet("/jobs", (AdminJobs jobs) => Results.Ok(jobs.All));
         admin.MapGet("/jobs/{id}", (string id, AdminJobs jobs) => jobs.Find(id) is { } job ? Results.Ok(job) : Results.NotFound());
+        admin.MapGeoMasUsage();
         return endpoints;
     }
 
