@@ -7,7 +7,7 @@ namespace GeoMas.Ogc.Sources.Rasters;
 /// <summary>
 /// Raster sources on the local file system (<see cref="SourceKind.Raster"/>; the path is resolved against the config
 /// folder): a single GeoTIFF/COG, a folder of them (a mosaic indexed in memory at open, from each file's header), or
-/// a mosaic index file written by <c>geomas index-rasters</c> (<c>.json</c>).
+/// a mosaic index written by <c>geomas index-rasters</c> (<c>.json</c>, or a <c>.gpkg</c> footprint table).
 /// </summary>
 public sealed class LocalRasterSourceFactory(RasterFileOpener openFile, int maxOpenFiles = MosaicRasterSource.DefaultMaxOpenFiles) : IRasterSourceFactory
 {
@@ -32,6 +32,8 @@ public sealed class LocalRasterSourceFactory(RasterFileOpener openFile, int maxO
             throw new RasterSourceException($"'{path}' is neither a file nor a folder");
         if (MosaicIndex.IsIndexFile(path))
             return new MosaicRasterSource(MosaicIndex.Read(path), openFile, maxOpenFiles);
+        if (IndexGeoPackage.IsGeoPackage(path))
+            return new MosaicRasterSource(IndexGeoPackage.Read(path), openFile, maxOpenFiles);
         return openFile(path);
     }
 
