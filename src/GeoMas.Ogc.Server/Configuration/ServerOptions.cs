@@ -6,8 +6,15 @@ public sealed class ServerOptions
     /// <summary>Honour X-Forwarded-For/-Proto/-Host/-Prefix (the server normally sits behind a reverse proxy).</summary>
     public bool ForwardedHeaders { get; set; } = true;
 
-    /// <summary>Proxies whose X-Forwarded-* headers are trusted; empty = any proxy.</summary>
+    /// <summary>
+    /// IP addresses of the proxies whose X-Forwarded-* headers are trusted. With this and <see cref="KnownNetworks"/>
+    /// both empty only loopback is trusted (a proxy on the same host): trusting anyone would let a client spoof
+    /// X-Forwarded-For and so pick its own per-IP rate-limit bucket or pass the admin loopback guard.
+    /// </summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, "10.0.0.0/8") of trusted proxies, besides <see cref="KnownProxies"/>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 
     /// <summary>Value of Access-Control-Allow-Origin on every response.</summary>
     public string CorsAllowOrigin { get; set; } = "*";

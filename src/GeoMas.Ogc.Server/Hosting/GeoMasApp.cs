@@ -113,20 +113,21 @@ public static class GeoMasApp
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
                                  | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
+            // A chain of trusted proxies is unwound up to the first address that is not one of them.
+            o.ForwardLimit = null;
+            if (server.KnownProxies.Count == 0 && server.KnownNetworks.Count == 0)
+                return; // The defaults: loopback only (127.0.0.0/8 and ::1).
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            if (server.KnownProxies.Count == 0)
+            foreach (var proxy in server.KnownProxies)
             {
-                // Any proxy: the server is meant to run behind one, and the headers only shape URLs it prints.
-                o.ForwardLimit = null;
+                if (IPAddress.TryParse(proxy, out var address))
+                    o.KnownProxies.Add(address);
             }
-            else
+            foreach (var network in server.KnownNetworks)
             {
-                foreach (var proxy in server.KnownProxies)
-                {
-                    if (IPAddress.TryParse(proxy, out var address))
-                        o.KnownProxies.Add(address);
-                }
+                if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                    o.KnownIPNetworks.Add(parsed);
             }
         });
     }
