@@ -65,6 +65,8 @@ public sealed class TileSeeder
     public async Task<SeedResult> RunAsync(
         SeedJob job, SeedState state, TextWriter progressOutput, bool interactive, CancellationToken cancellationToken, Action<SeedProgress>? observe = null)
     {
+        // Seeding renders in the background lane: never more render slots than the bulk lane's, never refused.
+        RenderLane.Current = RenderPriority.Background;
         var steps = Plan(job);
         var format = ImageFormat.Find(job.Format)!;
         var progress = new SeedProgress(progressOutput, interactive, steps.Sum(s => s.Tiles));

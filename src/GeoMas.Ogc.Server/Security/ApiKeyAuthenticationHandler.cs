@@ -46,6 +46,8 @@ public sealed class ApiKeyAuthenticationHandler(
         if (found.Revoked)
             return Task.FromResult(AuthenticateResult.Fail("Revoked API key."));
         var principal = SecurityClaims.Create(Scheme.Name, "key:" + found.Id, found.Partner, found.Roles);
+        if (found.Bulk)
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(SecurityClaims.Bulk, "true"));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 

@@ -9,6 +9,8 @@ public static class SecurityClaims
     public const string Id = "geomas:id";
     public const string Partner = "geomas:partner";
     public const string Role = "geomas:role";
+    /// <summary>Present ("true") on bulk tile clients (an API key with <c>bulk: true</c>).</summary>
+    public const string Bulk = "geomas:bulk";
 
     public static ClaimsPrincipal Create(string scheme, string id, string? partner, IEnumerable<string> roles)
     {

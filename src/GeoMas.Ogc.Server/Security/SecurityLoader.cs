@@ -51,7 +51,7 @@ public sealed class SecurityLoader(CatalogSnapshot catalog, IFeatureSourceProvid
             if (ApiKeyHasher.ParseStored(key.Hash) is not { } digest)
                 errors.Add($"{where}: hash must be 'sha256:' and 64 hex digits (geomas apikey prints one)");
             else
-                keys.Add(new ApiKeyEntry(key.Id, digest, key.Partner, [.. key.Roles], key.Revoked));
+                keys.Add(new ApiKeyEntry(key.Id, digest, key.Partner, [.. key.Roles], key.Revoked) { Bulk = key.Bulk });
         }
         var users = new Dictionary<string, UserEntry>(StringComparer.Ordinal);
         foreach (var user in merged.Users)

@@ -29,6 +29,8 @@ public sealed class ApiKeyOptions
     public string? Partner { get; set; }
     public List<string> Roles { get; set; } = [];
     public bool Revoked { get; set; }
+    /// <summary>A bulk tile client (offline sync): cache hits at full speed, cache misses in the small bulk render lane.</summary>
+    public bool Bulk { get; set; }
 }
 
 public sealed class UserOptions

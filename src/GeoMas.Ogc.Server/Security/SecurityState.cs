@@ -9,6 +9,10 @@ public sealed record SecurityState(AccessRuleSet Rules, IReadOnlyList<ApiKeyEntr
 }
 
 /// <summary>An API key as stored: only the SHA-256 digest of the key.</summary>
-public sealed record ApiKeyEntry(string Id, byte[] Digest, string? Partner, IReadOnlyList<string> Roles, bool Revoked);
+public sealed record ApiKeyEntry(string Id, byte[] Digest, string? Partner, IReadOnlyList<string> Roles, bool Revoked)
+{
+    /// <summary>A bulk tile client (<see cref="ApiKeyOptions.Bulk"/>).</summary>
+    public bool Bulk { get; init; }
+}
 
 public sealed record UserEntry(string Name, string PasswordHash, string? Partner, IReadOnlyList<string> Roles, bool Disabled);
