@@ -6,6 +6,7 @@ using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Http;
 using GeoMas.Ogc.Server.Metrics;
+using GeoMas.Ogc.Server.Protection;
 using GeoMas.Ogc.Server.RateLimiting;
 using GeoMas.Ogc.Server.Reload;
 using GeoMas.Ogc.Server.Security;
@@ -93,6 +94,7 @@ public static class GeoMasApp
             .AddGeoMasRateLimiting(builder.Configuration)
             .AddGeoMasMetrics(builder.Configuration)
             .AddGeoMasUsage(builder.Configuration, configDirectory);
+        builder.Services.AddGeoMasProtection(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -136,11 +138,15 @@ public static class GeoMasApp
     {
         if (server.ForwardedHeaders)
             app.UseForwardedHeaders();
+        // Security headers and the audit of refusals: on every response, refusals included.
+        app.UseGeoMasResponseProtection();
         app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseGeoMasSecurity();
         // After security (the buckets are per key or user), before routing (a refused request costs no endpoint work).
         app.UseGeoMasRateLimiting();
+        // Hidden-layer audit, bulk render lane, export gate: they need the principal; throttled requests never queue.
+        app.UseGeoMasRequestProtection();
         // After both: metering needs the principal, and refused requests are not usage.
         app.UseGeoMasUsage();
         // Explicit: routing must come after the HEAD rewrite, so that HEAD matches the GET endpoints.
