@@ -10,11 +10,17 @@ namespace GeoMas.Ogc.Sources.PostGis;
 internal static class PostGisErrors
 {
     private const string QueryCanceled = "57014";
+    private const string DataException = "22";
 
     public static ServiceException Translate(NpgsqlException e) => e switch
     {
         PostgresException { SqlState: QueryCanceled } =>
             ServiceException.Unavailable("The query took longer than the source's statement timeout.", e),
+        // Class 22 (data exception): with parameterised SQL and catalog identifiers, a value the request sent that
+        // the database cannot take — a NUL in a text value (22021), a number out of its column's range (22003), a
+        // date out of range (22008). Bad input, not a server fault (the endpoint fuzz found them as 500s).
+        PostgresException p when p.SqlState.StartsWith(DataException, StringComparison.Ordinal) =>
+            new ServiceException(ErrorKind.InvalidParameter, "InvalidParameterValue", $"A value of the request cannot be used by the database: {p.MessageText}", null, e),
         // The server understood and refused the statement: a catalog/table mismatch, not an outage.
         PostgresException p =>
             new ServiceException(ErrorKind.Internal, "NoApplicableCode", $"The database rejected the query ({p.SqlState}): {p.MessageText}", null, e),
