@@ -18,8 +18,11 @@ public static class TilesetJsonWriter
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(services);
         json.WriteStartObject();
         WriteHeader(json, layer, tms);
+        // The definition by reference (TMS 2.0 tileSet.json asks for it, and LAMB93 has no registered URI).
+        json.WriteString("tileMatrixSetDefinition", services.Url(OgcApiTilesPaths.TileMatrixSet(tms.Id)));
         json.WriteStartArray("tileMatrixSetLimits");
         foreach (var limit in limits)
         {
