@@ -10,6 +10,7 @@ using GeoMas.Ogc.Server.Protection;
 using GeoMas.Ogc.Server.RateLimiting;
 using GeoMas.Ogc.Server.Reload;
 using GeoMas.Ogc.Server.Security;
+using GeoMas.Ogc.Server.Security.Store;
 using GeoMas.Ogc.Server.Usage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -91,6 +92,7 @@ public static class GeoMasApp
             .AddGeoMasWfs(builder.Configuration)
             .AddGeoMasSecurity(security.Store, configDirectory)
             .AddGeoMasReload(builder.Configuration, commandLine, configDirectory)
+            .AddGeoMasCredentialStore(builder.Configuration)
             .AddGeoMasRateLimiting(builder.Configuration)
             .AddGeoMasMetrics(builder.Configuration)
             .AddGeoMasUsage(builder.Configuration, configDirectory);

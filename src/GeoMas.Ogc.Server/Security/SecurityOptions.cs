@@ -19,6 +19,8 @@ public sealed class SecurityOptions
     public JwtOptions? Jwt { get; set; }
     /// <summary>JSON files with apiKeys/users/restrictedLayers/rules merged into this section; relative to the config folder.</summary>
     public List<string> Files { get; set; } = [];
+    /// <summary>API keys and users in PostgreSQL besides those above (<c>security.store.postgres</c>).</summary>
+    public Store.CredentialStoreOptions? Store { get; set; }
 }
 
 public sealed class ApiKeyOptions

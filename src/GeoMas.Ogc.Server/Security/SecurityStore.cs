@@ -16,11 +16,16 @@ public sealed class SecurityStore : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private Timer? _debounce;
+    private readonly Lock _swap = new();
     private volatile SecurityState _current;
+    // The generation validated from the configuration, before the credential store's keys and users are added.
+    private SecurityState _base;
+    private Store.StoredCredentials _stored = Store.StoredCredentials.None;
 
     public SecurityStore(SecurityState initial, SecurityOptions options, SecurityLoader? loader, ILogger? log = null)
     {
         _current = initial ?? throw new ArgumentNullException(nameof(initial));
+        _base = initial;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _loader = loader;
         _log = log ?? NullLogger.Instance;
@@ -49,10 +54,10 @@ public sealed class SecurityStore : IDisposable
                     _log.LogError("Security reload rejected, keeping the previous rules: {Error}", error);
                 return errors;
             }
-            _current = state;
+            Publish(state, null);
             _log.LogInformation("Security reloaded: {Rules} rules, {Keys} API keys, {Users} users",
                 state.Rules.Rules.Count, state.ApiKeys.Count, state.Users.Count);
-            Reloaded?.Invoke(state);
+            Reloaded?.Invoke(_current);
             return [];
         }
         finally
@@ -75,12 +80,41 @@ public sealed class SecurityStore : IDisposable
         {
             _loader = loader;
             _options = options;
-            _current = state;
-            Reloaded?.Invoke(state);
+            Publish(state, null);
+            Reloaded?.Invoke(_current);
         }
         finally
         {
             _reloading.Release();
+        }
+    }
+
+    /// <summary>
+    /// The keys and users of the credential store (Store.CredentialRefresher), added to those of the configuration;
+    /// an id or name defined in both keeps the configuration's entry.
+    /// </summary>
+    public void SetStoredCredentials(Store.StoredCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        Publish(null, credentials);
+    }
+
+    private void Publish(SecurityState? configured, Store.StoredCredentials? stored)
+    {
+        lock (_swap)
+        {
+            _base = configured ?? _base;
+            _stored = stored ?? _stored;
+            if (_stored.ApiKeys.Count == 0 && _stored.Users.Count == 0)
+            {
+                _current = _base;
+                return;
+            }
+            var keys = _base.ApiKeys.Concat(_stored.ApiKeys.Where(k => !_base.ApiKeys.Any(b => b.Id == k.Id))).ToList();
+            var users = new Dictionary<string, UserEntry>(_base.Users, StringComparer.Ordinal);
+            foreach (var user in _stored.Users)
+                users.TryAdd(user.Name, user);
+            _current = _base with { ApiKeys = keys, Users = users };
         }
     }
 
