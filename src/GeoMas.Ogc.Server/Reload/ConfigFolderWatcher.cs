@@ -38,7 +38,9 @@ public sealed class ConfigFolderWatcher(CatalogReloader reloader, ReloadSettings
     private void Touched(string path)
     {
         // Data files (GeoPackages, rasters, their -wal/-journal files) change without any configuration change.
-        if (Watched.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+        // "..data" is the symlink a Kubernetes ConfigMap volume swaps to publish new files all at once.
+        if (Watched.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase)
+            || Path.GetFileName(path).StartsWith("..data", StringComparison.Ordinal))
             _debounce?.Change(Math.Clamp(settings.Options.DebounceMilliseconds, 50, 60_000), Timeout.Infinite);
     }
 

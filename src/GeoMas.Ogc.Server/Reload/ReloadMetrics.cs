@@ -18,7 +18,7 @@ public sealed class ReloadMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
         _reloads = meter.CreateCounter<long>("geomas.config.reloads", "{reload}", "Configuration reload attempts by outcome (success, failure).");
-        meter.CreateObservableGauge("geomas.config.current", () => _lastFailed ? 0 : 1, "1",
+        meter.CreateObservableGauge("geomas.config.current", () => _lastFailed ? 0 : 1, unit: null,
             "1 when the last reload succeeded (the served configuration is the one on disk), 0 when it was rejected.");
     }
 
