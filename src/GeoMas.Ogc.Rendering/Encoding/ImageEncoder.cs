@@ -39,7 +39,7 @@ public static class ImageEncoder
         if (format.Encoding == ImageEncoding.Jpeg && pixels.ColorType is SKColorType.Bgra8888 or SKColorType.Rgba8888
             && pixels.AlphaType != SKAlphaType.Unpremul && IsOpaque(pixels))
         {
-            Check(AsOpaque(pixels).Encode(output, JpegOptions(options)));
+            EncodeJpeg(AsOpaque(pixels), output, options);
             return;
         }
 
@@ -63,7 +63,7 @@ public static class ImageEncoder
                 WithOpaquePixels(source, opaque, background, p => EncodePng(p, output, options));
                 break;
             case ImageEncoding.Jpeg:
-                WithOpaquePixels(source, opaque, background, p => Check(p.Encode(output, JpegOptions(options))));
+                WithOpaquePixels(source, opaque, background, p => EncodeJpeg(p, output, options));
                 break;
             case ImageEncoding.WebP:
                 var webp = new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, Math.Clamp(options.WebPQuality, 1, 100));
@@ -74,8 +74,13 @@ public static class ImageEncoder
         }
     }
 
-    private static SKJpegEncoderOptions JpegOptions(ImageEncoderOptions options) =>
-        new(Math.Clamp(options.JpegQuality, 1, 100), SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore);
+    /// <summary>Through the system's libjpeg-turbo when installed (several times faster), else Skia's encoder.</summary>
+    private static void EncodeJpeg(SKPixmap opaque, Stream output, ImageEncoderOptions options)
+    {
+        var quality = Math.Clamp(options.JpegQuality, 1, 100);
+        if (!TurboJpegEncoder.TryEncode(opaque, quality, output))
+            Check(opaque.Encode(output, new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore)));
+    }
 
     private static void EncodePng(SKPixmap pixels, Stream output, ImageEncoderOptions options) =>
         TrueColourPngWriter.Write(pixels, pixels.AlphaType == SKAlphaType.Opaque, output, options.PngZlibLevel);

@@ -183,4 +183,46 @@ public class ImageEncoderTests
         Assert.True(left.Red > 200 && left.Blue < 40, left.ToString());
         Assert.True(right.Blue > 200 && right.Red < 40, right.ToString());
     }
+
+    [Theory]
+    [InlineData(SKColorType.Bgra8888)]
+    [InlineData(SKColorType.Rgba8888)]
+    public void TurboJpeg_encodes_opaque_pixels_in_either_channel_order_close_to_the_source(SKColorType colorType)
+    {
+        Assert.True(TurboJpegEncoder.IsAvailable, "libturbojpeg.so.0 (Debian package libturbojpeg0) is not installed: JPEG maps fall back to Skia's slower encoder");
+        using var bitmap = new SKBitmap(new SKImageInfo(80, 48, colorType, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(80, 48),
+                [new SKColor(220, 40, 30), new SKColor(30, 200, 60), new SKColor(20, 40, 230)], SKShaderTileMode.Clamp);
+            using var paint = new SKPaint { Shader = shader };
+            canvas.DrawRect(SKRect.Create(80, 48), paint);
+        }
+        using var output = new MemoryStream();
+        Assert.True(TurboJpegEncoder.TryEncode(bitmap.PeekPixels(), 90, output));
+
+        using var decoded = SKBitmap.Decode(output.ToArray());
+        Assert.Equal(80, decoded.Width);
+        Assert.Equal(48, decoded.Height);
+        double total = 0;
+        for (var y = 0; y < 48; y++)
+        {
+            for (var x = 0; x < 80; x++)
+            {
+                SKColor a = bitmap.GetPixel(x, y), b = decoded.GetPixel(x, y);
+                total += Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue);
+            }
+        }
+        var mean = total / (80 * 48 * 3);
+        Assert.True(mean < 3, $"mean difference {mean:0.00} levels");
+    }
+
+    [Fact]
+    public void TurboJpeg_declines_other_pixel_layouts()
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(8, 8, SKColorType.Rgb565, SKAlphaType.Opaque));
+        using var output = new MemoryStream();
+        Assert.False(TurboJpegEncoder.TryEncode(bitmap.PeekPixels(), 85, output));
+        Assert.Equal(0, output.Length);
+    }
 }
