@@ -133,4 +133,37 @@ public sealed class AxisAlignedResamplerTests
     {
         Assert.Equal((index, weight), AxisAlignedResampler.Tap(position, 10));
     }
+
+    [Theory]
+    [InlineData(RasterResampling.Nearest)]
+    [InlineData(RasterResampling.Bilinear)]
+    public void Rgba_and_bgra_canvases_get_the_same_pixels_each_in_its_order_and_only_inside_the_area(RasterResampling resampling)
+    {
+        var source = new byte[16 * 16 * 4];
+        for (var i = 0; i < 16 * 16; i++)
+        {
+            source[i * 4] = (byte)(i * 7);
+            source[i * 4 + 1] = (byte)(i * 13 + 5);
+            source[i * 4 + 2] = (byte)(255 - i);
+            source[i * 4 + 3] = 255;
+        }
+        var rgba = new byte[20 * 20 * 4];
+        var bgra = new byte[20 * 20 * 4];
+        var area = new SKRectI(2, 3, 14, 15);
+        var map = new AxisMapping(2, 3, 0.77, 0.81);
+        AxisAlignedResampler.Draw(source, 16, 16, rgba, 80, bgra: false, area, map, resampling);
+        AxisAlignedResampler.Draw(source, 16, 16, bgra, 80, bgra: true, area, map, resampling);
+
+        for (var y = 0; y < 20; y++)
+        {
+            for (var x = 0; x < 20; x++)
+            {
+                var p = (y * 20 + x) * 4;
+                Assert.Equal((rgba[p], rgba[p + 1], rgba[p + 2], rgba[p + 3]), (bgra[p + 2], bgra[p + 1], bgra[p], bgra[p + 3]));
+                Assert.Equal(area.Contains(x, y) ? 255 : 0, rgba[p + 3]);
+            }
+        }
+        // Canvas pixel (2, 3) is sampled at source (0.385, 0.405), before the first pixel centre: pixel (0, 0) in both modes.
+        Assert.Equal((source[0], source[1], source[2]), (rgba[(3 * 20 + 2) * 4], rgba[(3 * 20 + 2) * 4 + 1], rgba[(3 * 20 + 2) * 4 + 2]));
+    }
 }
