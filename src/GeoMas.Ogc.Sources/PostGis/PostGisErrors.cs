@@ -26,4 +26,11 @@ internal static class PostGisErrors
             new ServiceException(ErrorKind.Internal, "NoApplicableCode", $"The database rejected the query ({p.SqlState}): {p.MessageText}", null, e),
         _ => ServiceException.Unavailable("The PostGIS source is unavailable.", e),
     };
+
+    /// <summary>
+    /// A text parameter Npgsql cannot encode in UTF-8 (half a surrogate pair, e.g. CQL2-JSON <c>"\ud800"</c>): it
+    /// throws before sending anything; the value came from the request (found by the endpoint fuzz as a 500).
+    /// </summary>
+    public static ServiceException Unencodable(System.Text.EncoderFallbackException e) =>
+        new(ErrorKind.InvalidParameter, "InvalidParameterValue", "A text value of the request is not valid Unicode (a lone surrogate).", null, e);
 }

@@ -288,6 +288,10 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
         {
             throw PostGisErrors.Translate(e);
         }
+        catch (System.Text.EncoderFallbackException e)
+        {
+            throw PostGisErrors.Unencodable(e);
+        }
     }
 
     private static async ValueTask<bool> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)

@@ -33,4 +33,19 @@ public sealed class PostGisDataExceptionTests
 
         Assert.Equal(ErrorKind.InvalidParameter, error.Kind);
     }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_filter_literal_is_invalid_input_not_a_server_failure()
+    {
+        // CQL2-JSON "\ud800" decodes to half a character, which no UTF-8 text (nor the database) can hold.
+        var query = new FeatureQuery
+        {
+            Layer = TestLayers.Parcelles,
+            Filter = new Comparison(ComparisonOperator.Equal, new PropertyName("commune"), new Literal("\ud800")),
+        };
+
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Sources.PostGis.CountAsync(query, default));
+
+        Assert.Equal(ErrorKind.InvalidParameter, error.Kind);
+    }
 }
