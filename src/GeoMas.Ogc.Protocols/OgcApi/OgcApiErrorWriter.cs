@@ -23,6 +23,9 @@ public static class OgcApiErrorWriter
     public static Task WriteAsync(HttpContext context, ServiceException error)
     {
         var status = StatusOf(error);
+        // Overload (a full render gate) and upstream outages pass: tell clients when to come back, as WMS/WMTS/WFS do.
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = "5";
         // A 400 names the offending parameter when the message does not already.
         var description = status == StatusCodes.Status400BadRequest && error.Locator is { Length: > 0 } locator
                           && !error.Message.Contains(locator, StringComparison.Ordinal)

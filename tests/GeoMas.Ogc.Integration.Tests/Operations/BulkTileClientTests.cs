@@ -80,6 +80,11 @@ public sealed class BulkTileClientTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
             Assert.Equal(await rendered.Content.ReadAsByteArrayAsync(), await hit.Content.ReadAsByteArrayAsync());
 
+            // OGC API Tiles: the same tile service, its refusal in the OGC API form with Retry-After.
+            using var ogcApi = await geotrek.GetAsync("/collections/communes/tiles/WebMercatorQuad/15/11850/16940?f=png");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ogcApi.StatusCode);
+            Assert.True(ogcApi.Headers.RetryAfter is not null, "no Retry-After on the OGC API tile");
+
             // WMTS goes through the same gate.
             using var wmts = await geotrek.GetAsync("/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=communes&STYLE=default&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=14&TILEROW=5925&TILECOL=8469&FORMAT=image/png");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, wmts.StatusCode);
