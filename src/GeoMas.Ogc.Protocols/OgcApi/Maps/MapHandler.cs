@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Protocols.OgcApi.Tiles;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GeoMas.Ogc.Protocols.OgcApi.Maps;
 
 /// <summary>
-/// <c>GET /collections/{collectionId}/map</c> (OAM-2, OAM-3): the collection drawn by the WMS GetMap renderer,
+/// <c>GET /collections/{collectionId}/map</c> (OAM-2, OAM-3) and the dataset map <c>/map</c>: the collection drawn by the WMS GetMap renderer,
 /// through the same <see cref="RenderGate"/> (concurrency, queue, timeout), in PNG (default) or JPEG. Headers:
 /// <c>Content-Crs</c> as a bare URI (OAM-4: the ETS compares it without stripping angle brackets),
 /// <c>Content-Bbox</c> in that CRS's axis order, and <c>Content-Datetime</c> for time-enabled collections.
@@ -19,14 +20,29 @@ public static class MapHandler
     private static readonly IReadOnlyList<OgcApiRepresentation> Formats =
         [TileImageFormats.Png, TileImageFormats.Jpeg, new("jpeg", "image/jpeg")];
 
-    public static async Task HandleAsync(HttpContext context, string collectionId)
+    public static Task HandleAsync(HttpContext context, string collectionId)
     {
-        var representation = OgcApiContentNegotiation.Select(context.Request, Formats);
         var services = new OgcApiServices(context);
         var layer = services.Collection(collectionId);
+        return RenderAsync(context, services, layer, [new MapLayer(layer, layer.DefaultStyle)]);
+    }
+
+    /// <summary><c>GET /map</c>: the dataset map, the members of <see cref="OgcApiDatasetMap.GroupId"/> with their default styles.</summary>
+    public static Task HandleDatasetAsync(HttpContext context)
+    {
+        var services = new OgcApiServices(context);
+        var group = OgcApiDatasetMap.Group(services.Snapshot)
+            ?? throw OgcApiErrorWriter.NotFound("This server has no dataset map.", "map");
+        var members = services.Snapshot.Expand(group).Select(member => new MapLayer(member, member.DefaultStyle)).ToArray();
+        return RenderAsync(context, services, group, members);
+    }
+
+    private static async Task RenderAsync(HttpContext context, OgcApiServices services, LayerDefinition layer, IReadOnlyList<MapLayer> drawn)
+    {
+        var representation = OgcApiContentNegotiation.Select(context.Request, Formats);
         var today = WmsTimeDimension.Today(services.Clock);
         var request = new OgcApiMapParser(services.Snapshot, services.Crs, today)
-            .Parse(layer, context.Request.Query, TileImageFormats.ImageOf(representation));
+            .Parse(layer, drawn, context.Request.Query, TileImageFormats.ImageOf(representation));
 
         var response = context.Response;
         response.ContentType = request.Map.Format.ContentType;

@@ -33,9 +33,14 @@ public sealed class OgcApiMapParser(CatalogSnapshot snapshot, CrsRegistry regist
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
         { "f", "bbox", "bbox-crs", "crs", "width", "height", "transparent", "bgcolor", "datetime" };
 
-    public OgcApiMapRequest Parse(LayerDefinition layer, IQueryCollection query, ImageFormat format)
+    /// <summary>
+    /// <paramref name="layer"/> gives the CRSs, extent and time dimension (a collection, or the group of the dataset
+    /// map); <paramref name="drawn"/> is what is drawn, bottom to top.
+    /// </summary>
+    public OgcApiMapRequest Parse(LayerDefinition layer, IReadOnlyList<MapLayer> drawn, IQueryCollection query, ImageFormat format)
     {
         ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(drawn);
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(format);
         OgcApiQuery.RejectUnknown(query, Known.Contains);
@@ -57,7 +62,7 @@ public sealed class OgcApiMapParser(CatalogSnapshot snapshot, CrsRegistry regist
             Srid = crs.Srid,
             Width = width,
             Height = height,
-            Layers = [new MapLayer(layer, layer.DefaultStyle)],
+            Layers = drawn,
             Format = format,
             Transparent = transparent && format.SupportsTransparency,
             Background = background ?? RgbaColor.White,
@@ -74,7 +79,7 @@ public sealed class OgcApiMapParser(CatalogSnapshot snapshot, CrsRegistry regist
             return OgcApiCrs.Parse(crsText, "crs", supported);
         if (OgcApiQuery.Single(query, "bbox") is not null)
             return OgcApiCrs.Parse(OgcApiQuery.Single(query, "bbox-crs"), "bbox-crs", supported);
-        return supported.First(c => !c.IsCrs84 && c.Srid == layer.Srid);
+        return supported.FirstOrDefault(c => !c.IsCrs84 && c.Srid == layer.Srid) is { Original: not null } storage ? storage : CrsIdentifier.Crs84;
     }
 
     private Envelope ParseBbox(LayerDefinition layer, IQueryCollection query, IReadOnlyList<CrsIdentifier> supported, CrsIdentifier crs)
@@ -159,7 +164,8 @@ public sealed class OgcApiMapParser(CatalogSnapshot snapshot, CrsRegistry regist
     // Without datetime a time-enabled collection shows what is in force today (null selection), as every protocol does.
     private (TimeSelection? Time, string? ContentDatetime) ParseTime(LayerDefinition layer, string? text)
     {
-        if (layer.Time is null)
+        // A group has no time dimension of its own; a member's (plu_zones in plan) applies, as in WMS.
+        if (layer.Time is null && !snapshot.Expand(layer).Any(member => member.Time is not null))
             return (null, null);
         if (text is null)
             return (null, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

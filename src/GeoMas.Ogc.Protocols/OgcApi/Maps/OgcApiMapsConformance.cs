@@ -3,7 +3,7 @@ namespace GeoMas.Ogc.Protocols.OgcApi.Maps;
 /// <summary>
 /// The OGC API – Maps 1.0 conformance classes implemented (OAM-1, DECL-OAPI2), in the https form the Maps ETS and
 /// the standard use. Not declared: <c>background</c> (bgcolor takes hexadecimal colours, not the W3C names the class
-/// requires), dataset maps and styles.
+/// requires) and styles.
 /// </summary>
 public static class OgcApiMapsConformance
 {
@@ -13,6 +13,7 @@ public static class OgcApiMapsConformance
     [
         Prefix + "core",
         Prefix + "collection-map",
+        Prefix + "dataset-map",
         Prefix + "png",
         Prefix + "jpeg",
         Prefix + "scaling",

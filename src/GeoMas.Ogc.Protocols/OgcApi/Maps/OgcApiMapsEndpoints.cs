@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GeoMas.Ogc.Protocols.OgcApi.Maps;
 
 /// <summary>
-/// Maps OGC API – Maps 1.0 <c>/collections/{collectionId}/map</c> (URL map of ARCHITECTURE.md), GET and HEAD, failures
+/// Maps OGC API – Maps 1.0 <c>/collections/{collectionId}/map</c> and the dataset map <c>/map</c> (URL map of ARCHITECTURE.md), GET and HEAD, failures
 /// as the OGC API JSON exception. Needs in DI, besides what Features needs: IMapRenderer and RenderGate (as WMS).
 /// </summary>
 public static class OgcApiMapsEndpoints
@@ -17,6 +17,9 @@ public static class OgcApiMapsEndpoints
                 (HttpContext context) => OgcApiEndpoints.RunAsync(context,
                     c => MapHandler.HandleAsync(c, c.GetRouteValue("collectionId")?.ToString() ?? "")))
             .WithName("OgcApiCollectionMap");
+        endpoints.MapMethods(OgcApiDatasetMap.Path, [HttpMethods.Get, HttpMethods.Head],
+                (HttpContext context) => OgcApiEndpoints.RunAsync(context, MapHandler.HandleDatasetAsync))
+            .WithName("OgcApiDatasetMap");
         return endpoints;
     }
 }

@@ -23,6 +23,8 @@ public static class TilesMapsOpenApiPaths
             [TileMatrixSetIdParameter]);
         foreach (var layer in services.Collections)
             WriteCollection(json, layer);
+        if (OgcApiDatasetMap.Group(services.Snapshot) is { } group)
+            WriteMapPath(json, OgcApiDatasetMap.Path, "getDatasetMap", $"A map of the dataset ({group.Title})");
     }
 
     private static void WriteCollection(Utf8JsonWriter json, LayerDefinition layer)
@@ -51,9 +53,14 @@ public static class TilesMapsOpenApiPaths
         json.WriteEndObject();
         json.WriteEndObject();
 
-        json.WriteStartObject(OgcApiMapsRelations.MapPath(layer.Id));
+        WriteMapPath(json, OgcApiMapsRelations.MapPath(layer.Id), "getCollectionMap_" + suffix, $"A map of {layer.Title}");
+    }
+
+    private static void WriteMapPath(Utf8JsonWriter json, string path, string operationId, string summary)
+    {
+        json.WriteStartObject(path);
         json.WriteStartObject("get");
-        Header(json, "Maps", "getCollectionMap_" + suffix, $"A map of {layer.Title}");
+        Header(json, "Maps", operationId, summary);
         json.WriteStartArray("parameters");
         foreach (var parameter in new[]
                  {
