@@ -16,7 +16,8 @@ public static class LandingPageHandler
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.ApiPath) + "?f=html", "service-doc", OgcApiMediaTypes.Html, "The API documentation"))
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.ConformancePath), "conformance", OgcApiMediaTypes.Json, "Conformance classes implemented by this server"))
             .Append(new OgcApiLink(services.Url(OgcApiEndpoints.CollectionsPath), "data", OgcApiMediaTypes.Json, "Feature collections"))
-            .Concat(Tiles.OgcApiTilesLinks.ForLandingPage(services));
+            .Concat(Tiles.OgcApiTilesLinks.ForLandingPage(services))
+            .Concat(Maps.OgcApiMapsLinks.ForLandingPage(services));
 
         if (representation.IsHtml)
             return Html.LandingHtmlPage.WriteAsync(context, services, links.ToList());
