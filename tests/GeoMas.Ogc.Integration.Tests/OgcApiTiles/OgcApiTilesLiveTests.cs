@@ -74,6 +74,21 @@ public sealed class OgcApiTilesLiveTests(LiveServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_dataset_map_is_the_wms_getmap_of_plan()
+    {
+        const string box = "942000,6389000,945000,6392000";
+        using var map = await _http.GetAsync($"{server.BaseUrl}/map?bbox={box}&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154&width=300&height=300");
+        using var wms = await _http.GetAsync($"{server.BaseUrl}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=plan&STYLES="
+            + $"&CRS=EPSG:2154&BBOX={box}&WIDTH=300&HEIGHT=300&FORMAT=image/png&TRANSPARENT=TRUE");
+
+        Assert.Equal(HttpStatusCode.OK, map.StatusCode);
+        var bytes = await map.Content.ReadAsByteArrayAsync();
+        Assert.Equal(await wms.Content.ReadAsByteArrayAsync(), bytes);
+        using var bitmap = SKBitmap.Decode(bytes);
+        Assert.True(bitmap.Pixels.Count(p => p.Alpha > 0) > 10000, "the plan is nearly empty");
+    }
+
+    [Fact]
     public async Task A_default_map_of_plu_zones_shows_the_zones_in_force_and_says_so()
     {
         using var response = await _http.GetAsync($"{server.BaseUrl}/collections/plu_zones/map?width=400");

@@ -138,6 +138,33 @@ public sealed class MapTests
         Assert.Empty(host.Renderer.Requests);
     }
 
+    [Fact]
+    public async Task The_dataset_map_draws_the_members_of_plan_bottom_to_top()
+    {
+        await using var host = await OgcApiTilesTestHost.StartAsync();
+        using var response = await host.GetAsync("/map?width=200&datetime=2016-01-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var map = Assert.Single(host.Renderer.Requests);
+        Assert.Equal(["plu_zones", "parcelles", "routes", "communes"], map.Layers.Select(l => l.Layer.Id));
+        Assert.All(map.Layers, l => Assert.Same(l.Layer.DefaultStyle, l.Style));
+        Assert.Equal(2154, map.Srid);
+        Assert.Equal(TestCatalog.GapExtent, map.Bbox); // the union of the members
+        Assert.Equal("2016-01-01", Header(response, "Content-Datetime")); // plu_zones' history
+        Assert.NotNull(map.Time);
+    }
+
+    [Fact]
+    public async Task Without_a_plan_group_there_is_no_dataset_map()
+    {
+        var full = Xyz.XyzTestHost.Catalog(publicBaseUrl: "https://maps.example.org/geomas");
+        var snapshot = new Core.Catalog.CatalogSnapshot(full.Service, full.Sources, full.Layers.Where(l => l.Id != "plan").ToArray(),
+            full.Limits, full.SupportedSrids, full.UpdateSequence);
+        await using var host = await OgcApiTilesTestHost.StartAsync(snapshot);
+
+        Assert.Equal("NotFound", await host.GetErrorAsync("/map", 404));
+    }
+
     [Theory]
     [InlineData("width=2049")] // above the test catalog's MaxWidth (the limits WMS enforces)
     [InlineData("height=0")]

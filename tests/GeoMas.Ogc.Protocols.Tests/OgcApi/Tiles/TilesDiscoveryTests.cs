@@ -17,7 +17,7 @@ public sealed class TilesDiscoveryTests
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", classes);
         foreach (var tiles in new[] { "core", "tileset", "tilesets-list", "geodata-tilesets", "png", "jpeg", "oas30" })
             Assert.Contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/" + tiles, classes);
-        foreach (var maps in new[] { "core", "collection-map", "png", "jpeg", "scaling", "spatial-subsetting", "crs", "cors" })
+        foreach (var maps in new[] { "core", "collection-map", "dataset-map", "png", "jpeg", "scaling", "spatial-subsetting", "crs", "cors" })
             Assert.Contains("https://www.opengis.net/spec/ogcapi-maps-1/1.0/conf/" + maps, classes);
         // Not implemented, so not declared.
         Assert.DoesNotContain("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt", classes);
@@ -26,7 +26,7 @@ public sealed class TilesDiscoveryTests
     }
 
     [Fact]
-    public async Task The_landing_page_links_the_tiling_schemes()
+    public async Task The_landing_page_links_the_tiling_schemes_and_the_dataset_map()
     {
         await using var host = await OgcApiTilesTestHost.StartAsync();
         using var json = await host.GetJsonAsync("/");
@@ -34,6 +34,9 @@ public sealed class TilesDiscoveryTests
         var link = Assert.Single(json.RootElement.GetProperty("links").EnumerateArray(),
             l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes");
         Assert.Equal(Base + "/tileMatrixSets", link.GetProperty("href").GetString());
+        var map = Assert.Single(json.RootElement.GetProperty("links").EnumerateArray(),
+            l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/map");
+        Assert.Equal(Base + "/map", map.GetProperty("href").GetString());
     }
 
     [Theory]
@@ -86,7 +89,7 @@ public sealed class TilesDiscoveryTests
 
         var paths = json.RootElement.GetProperty("paths");
         foreach (var path in new[] { "/tileMatrixSets", "/tileMatrixSets/{tileMatrixSetId}", "/collections/parcelles/tiles",
-                     "/collections/parcelles/tiles/{tileMatrixSetId}", "/collections/parcelles/map" })
+                     "/collections/parcelles/tiles/{tileMatrixSetId}", "/collections/parcelles/map", "/map" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         var tile = paths.GetProperty("/collections/parcelles/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}").GetProperty("get");
         var parameters = tile.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
