@@ -22,6 +22,15 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
             return;
         }
 
+        if (!CarriesCredentials(context.Request))
+        {
+            // Anonymous, as the handlers would conclude (API key scheme: no key is "no result"), without resolving a
+            // handler, building an AuthenticateResult or parsing the query: most tile and map requests carry nothing.
+            AccessContext.Current = AccessPrincipal.Anonymous;
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         var result = await context.AuthenticateAsync(SecuritySchemes.Policy).ConfigureAwait(false);
         if (result.Failure is { } failure)
         {
@@ -55,6 +64,22 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
         StripApiKeyParameter(context.Request);
         AccessContext.Current = principal;
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when the request may carry credentials: an Authorization or X-Api-Key header, or a query string that
+    /// could name the apikey parameter. Conservative on purpose: any percent-escape in the query (a name could be
+    /// spelt <c>%61pikey</c>) sends the request through the authentication handlers, which decide exactly.
+    /// </summary>
+    public static bool CarriesCredentials(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = request.Headers;
+        if (headers.Authorization.Count > 0 || headers[SecuritySchemes.ApiKeyHeader].Count > 0)
+            return true;
+        var query = request.QueryString.Value;
+        return !string.IsNullOrEmpty(query)
+               && (query.Contains(SecuritySchemes.ApiKeyQuery, StringComparison.OrdinalIgnoreCase) || query.Contains('%'));
     }
 
     /// <summary>

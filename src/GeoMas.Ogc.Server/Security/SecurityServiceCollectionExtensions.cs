@@ -20,6 +20,9 @@ namespace GeoMas.Ogc.Server.Security;
 /// </summary>
 public static class SecurityServiceCollectionExtensions
 {
+    /// <summary>The application property UseAuthentication() sets (AuthAppBuilderExtensions), read by WebApplication.</summary>
+    internal const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     public static IServiceCollection AddGeoMasSecurity(this IServiceCollection services, SecurityStore store, string configDirectory)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -45,6 +48,11 @@ public static class SecurityServiceCollectionExtensions
         var store = app.ApplicationServices.GetRequiredService<SecurityStore>();
         store.AttachLogger(app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("GeoMas.Ogc.Server.Security"));
         store.Watch();
+        // SecurityMiddleware authenticates, and only requests that carry credentials. WebApplication would otherwise
+        // put UseAuthentication() at the head of the pipeline (it does whenever authentication is registered and the
+        // app has not called it), running the handlers for every request a second time — anonymous ones included.
+        // The marker is the one UseAuthentication() leaves, which is how WebApplication knows it was called.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
         return app.UseMiddleware<SecurityMiddleware>();
     }
 
