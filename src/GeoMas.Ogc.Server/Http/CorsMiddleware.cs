@@ -8,29 +8,41 @@ namespace GeoMas.Ogc.Server.Http;
 /// the header is added when the response starts; preflights are answered here; a plain OPTIONS on a known path
 /// answers 200 with <c>Allow</c> instead of routing's 405.
 /// </summary>
-public sealed class CorsMiddleware(RequestDelegate next, string allowOrigin)
+public sealed class CorsMiddleware
 {
     private const string Methods = "GET, HEAD, POST, OPTIONS";
 
-    public async Task InvokeAsync(HttpContext context)
+    private readonly RequestDelegate _next;
+    private readonly Func<object, Task> _addHeaders;
+
+    public CorsMiddleware(RequestDelegate next, string allowOrigin)
+    {
+        _next = next;
+        // One callback for the server's lifetime, given the response as state: no closure per request.
+        var vary = allowOrigin != "*";
+        _addHeaders = state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.AccessControlAllowOrigin = allowOrigin;
+            // Lets scripts read e.g. WMS "Warning: 99 Default value used", Content-Crs and Link.
+            headers.AccessControlExposeHeaders = "*";
+            if (vary)
+                headers.Vary = "Origin";
+            return Task.CompletedTask;
+        };
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.OnStarting(_addHeaders, context.Response);
+        // Not async for the common case: no state machine for a GET that only needs the headers above.
+        return HttpMethods.IsOptions(context.Request.Method) ? OptionsAsync(context) : _next(context);
+    }
+
+    private async Task OptionsAsync(HttpContext context)
     {
         var response = context.Response;
-        response.OnStarting(() =>
-        {
-            response.Headers.AccessControlAllowOrigin = allowOrigin;
-            // Lets scripts read e.g. WMS "Warning: 99 Default value used", Content-Crs and Link.
-            response.Headers.AccessControlExposeHeaders = "*";
-            if (allowOrigin != "*")
-                response.Headers.Vary = "Origin";
-            return Task.CompletedTask;
-        });
-
-        if (!HttpMethods.IsOptions(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
-
         var request = context.Request;
         if (request.Headers.AccessControlRequestMethod.Count > 0)
         {
@@ -43,7 +55,7 @@ public sealed class CorsMiddleware(RequestDelegate next, string allowOrigin)
             return;
         }
 
-        await next(context);
+        await _next(context);
         // Routing answers an OPTIONS on a GET-only path with 405 and the allowed methods: that path exists.
         if (!response.HasStarted && response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {

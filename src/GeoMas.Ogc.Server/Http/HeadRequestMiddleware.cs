@@ -10,14 +10,12 @@ namespace GeoMas.Ogc.Server.Http;
 /// </summary>
 public sealed class HeadRequestMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
+    // A GET passes straight through, without an async frame of its own.
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsHead(context.Request.Method) ? HeadAsync(context) : next(context);
 
+    private async Task HeadAsync(HttpContext context)
+    {
         var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         var sink = new CountingNullStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(sink));
