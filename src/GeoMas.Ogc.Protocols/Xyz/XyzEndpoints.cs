@@ -28,20 +28,30 @@ public static class XyzEndpoints
     public static IEndpointRouteBuilder MapXyz(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapMethods(TileRoute, [HttpMethods.Get, HttpMethods.Head], TileAsync).WithName("XyzTile");
+        var services = new XyzServices(endpoints.ServiceProvider);
+        endpoints.MapMethods(TileRoute, [HttpMethods.Get, HttpMethods.Head], context => TileAsync(context, services)).WithName("XyzTile");
         endpoints.MapMethods(TileJsonRoute, [HttpMethods.Get, HttpMethods.Head], TileJsonAsync).WithName("XyzTileJson");
         return endpoints;
     }
 
-    private static Task TileAsync(HttpContext context) => GuardAsync(context, "tile", async headOnly =>
+    // The hot path of cached tiles: singletons come from XyzServices, not the request's container (which would
+    // then be created for this request alone), and no closure is allocated unless something fails.
+    private static async Task TileAsync(HttpContext context, XyzServices services)
     {
-        var services = context.RequestServices;
-        var values = context.Request.RouteValues;
-        var request = XyzTileParser.Parse(
-            Route(values, "layer"), Route(values, "z"), Route(values, "x"), Route(values, "y"), Route(values, "ext"),
-            context.Request.Query, Snapshot(services), WebMercatorQuad(services), Today(services));
-        await XyzTileHandler.HandleAsync(context, request, services.GetRequiredService<ITileService>(), headOnly);
-    });
+        var headOnly = HttpMethods.IsHead(context.Request.Method);
+        try
+        {
+            var values = context.Request.RouteValues;
+            var request = XyzTileParser.Parse(
+                Route(values, "layer"), Route(values, "z"), Route(values, "x"), Route(values, "y"), Route(values, "ext"),
+                context.Request.Query, services.Catalog.Current, services.WebMercatorQuad, WmsTimeDimension.Today(services.Clock));
+            await XyzTileHandler.HandleAsync(context, request, services.Tiles, headOnly);
+        }
+        catch (Exception error)
+        {
+            await FailAsync(context, "tile", error, headOnly);
+        }
+    }
 
     private static Task TileJsonAsync(HttpContext context) => GuardAsync(context, "TileJSON", async headOnly =>
     {
@@ -77,7 +87,6 @@ public static class XyzEndpoints
         await writer.FlushAsync(context.RequestAborted);
     });
 
-    // One place where failures become answers: typed errors keep their status, anything else is logged and a 500.
     private static async Task GuardAsync(HttpContext context, string what, Func<bool, Task> handle)
     {
         var headOnly = HttpMethods.IsHead(context.Request.Method);
@@ -85,20 +94,27 @@ public static class XyzEndpoints
         {
             await handle(headOnly);
         }
-        catch (ServiceException error)
-        {
-            await XyzErrorWriter.WriteAsync(context, error, headOnly);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client left (Leaflet cancels tiles panned out of view); nobody reads an answer.
-        }
         catch (Exception error)
         {
-            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(XyzEndpoints).FullName!)
-                .LogError(error, "XYZ {What} failed: {Path}{Query}", what, context.Request.Path.Value, context.Request.QueryString.Value);
-            await XyzErrorWriter.WriteAsync(context,
-                new ServiceException(ErrorKind.Internal, "InternalError", "Internal server error; the incident has been logged.", null, error), headOnly);
+            await FailAsync(context, what, error, headOnly);
+        }
+    }
+
+    // One place where failures become answers: typed errors keep their status, anything else is logged and a 500.
+    private static Task FailAsync(HttpContext context, string what, Exception error, bool headOnly)
+    {
+        switch (error)
+        {
+            case ServiceException typed:
+                return XyzErrorWriter.WriteAsync(context, typed, headOnly);
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The client left (Leaflet cancels tiles panned out of view); nobody reads an answer.
+                return Task.CompletedTask;
+            default:
+                context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(XyzEndpoints).FullName!)
+                    .LogError(error, "XYZ {What} failed: {Path}{Query}", what, context.Request.Path.Value, context.Request.QueryString.Value);
+                return XyzErrorWriter.WriteAsync(context,
+                    new ServiceException(ErrorKind.Internal, "InternalError", "Internal server error; the incident has been logged.", null, error), headOnly);
         }
     }
 

@@ -37,7 +37,8 @@ public static class XyzTileHandler
         }
 
         usage?.Tiles(1);
-        await response.Body.WriteAsync(tile.Bytes, context.RequestAborted);
+        // Straight into the response pipe (Content-Length is set, so Kestrel sends it unchunked).
+        await response.BodyWriter.WriteAsync(tile.Bytes, context.RequestAborted);
     }
 
     // The tile cache may hold a bare hash; the header needs the quoted form.

@@ -31,7 +31,7 @@ public static class XyzTileParser
         var row = Integer(y, "y");
         var options = XyzLayerOptions.Parse(layer, query, today);
 
-        var matrix = zoom is >= 0 and <= int.MaxValue ? webMercatorQuad.FindMatrix(((long)zoom).ToString(CultureInfo.InvariantCulture)) : null;
+        var matrix = zoom is >= 0 and <= int.MaxValue ? Matrix(webMercatorQuad, (int)zoom, z) : null;
         if (matrix is null)
         {
             throw new ServiceException(ErrorKind.NotFound, "TileOutOfRange", $"Zoom level {z} does not exist (0..{webMercatorQuad.TileMatrices.Count - 1}).", "z");
@@ -54,6 +54,19 @@ public static class XyzTileParser
             Format = format,
             Time = options.Time,
         };
+    }
+
+    // WebMercatorQuad lists its matrices by zoom, so the matrix at the zoom's index usually has the URL's text as its
+    // identifier: no scan and no number formatting. FindMatrix stays the rule otherwise ("016", other orders).
+    private static TileMatrix? Matrix(TileMatrixSet set, int zoom, string text)
+    {
+        var matrices = set.TileMatrices;
+        if (zoom < matrices.Count && matrices[zoom].Id == text)
+        {
+            return matrices[zoom];
+        }
+
+        return set.FindMatrix(zoom.ToString(CultureInfo.InvariantCulture));
     }
 
     // An optional '-' and ASCII digits; anything else ("1.5", "abc", "+3", "1e3") is not a tile address. A number
