@@ -38,6 +38,7 @@ public sealed class TileService : ITileService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SingleFlight<TileKey, TileContent[]> _metatiles = new();
+    private DayKey? _currentTimeKey;
 
     public TileService(
         ICatalogProvider catalog, ITileCache cache, ILayerRevisions revisions, IMapRenderer renderer, IImageCutter cutter,
@@ -67,15 +68,20 @@ public sealed class TileService : ITileService
             throw new ArgumentOutOfRangeException(nameof(request), string.Create(CultureInfo.InvariantCulture,
                 $"Tile ({request.Row}, {request.Col}) is outside matrix {matrix.Id} ({matrix.MatrixHeight}×{matrix.MatrixWidth})."));
         }
-        var snapshot = _catalog.Current;
-        var members = snapshot.Expand(request.Layer).ToList();
-        request = WithStoredFormat(request, members);
+        var plan = TileLayerPlan.For(_catalog.Current, request.Layer);
+        var members = plan.Members;
+        var format = plan.StoredFormat(request.Format);
+        if (!ReferenceEquals(format, request.Format))
+            request = request with { Format = format };
         if (!HasData(members, request))
             return Task.FromResult(_blanks.Get(request.Format, matrix.TileWidth, matrix.TileHeight));
 
-        var key = KeyFor(request, members);
+        var key = KeyFor(request, plan);
         if (!request.Layer.Cache.Enabled)
             return RenderUncachedAsync(request, members, cancellationToken);
+        // A tile held in memory is the common case by far: answered here, without building the render callback.
+        if (_cache is TieredTileCache tiered && tiered.TryGetLocal(key, out var held))
+            return Task.FromResult(held);
         return _cache.GetOrCreateAsync(key, token => RenderThroughMetatileAsync(request, members, key, token), cancellationToken);
     }
 
@@ -93,7 +99,16 @@ public sealed class TileService : ITileService
     }
 
     /// <summary>Everything that changes the bytes of this tile (STYLE.md §8.4).</summary>
-    public TileKey KeyFor(TileRequest request, IReadOnlyList<LayerDefinition> members) => new(
+    public TileKey KeyFor(TileRequest request, IReadOnlyList<LayerDefinition> members)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(members);
+        return Key(request, members, members.Any(m => m.Time is not null));
+    }
+
+    private TileKey KeyFor(TileRequest request, TileLayerPlan plan) => Key(request, plan.Members, plan.HasTime);
+
+    private TileKey Key(TileRequest request, IReadOnlyList<LayerDefinition> members, bool hasTime) => new(
         request.Layer.Id,
         request.StyleName,
         request.TileMatrixSet.Id,
@@ -101,7 +116,7 @@ public sealed class TileService : ITileService
         request.Row,
         request.Col,
         request.Format.MimeType,
-        TimeKey(request.Time, members),
+        hasTime ? TimeKey(request.Time) : "",
         request.Scope,
         Revision(request.Layer, members));
 
@@ -243,17 +258,30 @@ public sealed class TileService : ITileService
     }
 
     /// <summary>
-    /// The time part of the key. "In force today" is a different picture every day on time-enabled layers, so it
-    /// keys on today's date; explicit instants and intervals key on themselves; layers without time on nothing.
+    /// The time part of the key on time-enabled layers. "In force today" is a different picture every day, so it
+    /// keys on today's date; explicit instants and intervals key on themselves.
     /// </summary>
-    private string TimeKey(TimeSelection? time, IReadOnlyList<LayerDefinition> members)
+    private string TimeKey(TimeSelection? time)
     {
-        if (!members.Any(m => m.Time is not null))
-            return "";
         if (time is null || time.IsCurrent)
-            return "current@" + _time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return CurrentTimeKey();
         return string.Join(",", time.Ranges.Select(r => Instant(r.Start) + "/" + Instant(r.End)));
     }
+
+    /// <summary>"current@yyyy-MM-dd", formatted once a day rather than once per tile.</summary>
+    private string CurrentTimeKey()
+    {
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var memo = Volatile.Read(ref _currentTimeKey);
+        if (memo is null || memo.Day != today)
+        {
+            memo = new DayKey(today, "current@" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Volatile.Write(ref _currentTimeKey, memo);
+        }
+        return memo.Key;
+    }
+
+    private sealed record DayKey(DateOnly Day, string Key);
 
     private static string Instant(DateTimeOffset? t) =>
         t is { } v ? v.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "..";

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Rendering;
+
+namespace GeoMas.Ogc.Caching;
+
+/// <summary>
+/// What <see cref="TileService"/> derives from a tile layer alone, worked out once per (catalog snapshot, layer)
+/// rather than for every tile request: the drawable members of a group, whether its PNG tiles are stored paletted,
+/// whether any member has a time dimension. Keyed by the snapshot object, so a reload or another access scope (its
+/// own catalog view) gets its own plans, and plans go when their snapshot is collected.
+/// </summary>
+internal sealed class TileLayerPlan
+{
+    private static readonly ConditionalWeakTable<CatalogSnapshot, ConcurrentDictionary<LayerDefinition, TileLayerPlan>> Plans = [];
+
+    private TileLayerPlan(LayerDefinition layer, LayerDefinition[] members)
+    {
+        Members = members;
+        Paletted = layer.Cache.PalettedPng ?? members.All(m => m.Kind != LayerKind.Raster);
+        HasTime = members.Any(m => m.Time is not null);
+    }
+
+    /// <summary>The layer itself, or a group's leaves bottom to top (<see cref="CatalogSnapshot.Expand"/>).</summary>
+    public LayerDefinition[] Members { get; }
+
+    /// <summary>"image/png" is stored 8-bit paletted (see <see cref="TileService.WithStoredFormat"/>).</summary>
+    public bool Paletted { get; }
+
+    public bool HasTime { get; }
+
+    public ImageFormat StoredFormat(ImageFormat asked) => asked == ImageFormat.Png && Paletted ? ImageFormat.Png8 : asked;
+
+    public static TileLayerPlan For(CatalogSnapshot snapshot, LayerDefinition layer)
+    {
+        var plans = Plans.GetValue(snapshot, static _ => new ConcurrentDictionary<LayerDefinition, TileLayerPlan>(ReferenceEqualityComparer.Instance));
+        if (plans.TryGetValue(layer, out var plan))
+            return plan;
+        // Racing first requests may both build a plan; they are equal, and the first stored wins.
+        return plans.GetOrAdd(layer, new TileLayerPlan(layer, [.. snapshot.Expand(layer)]));
+    }
+}
