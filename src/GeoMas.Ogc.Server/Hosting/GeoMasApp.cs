@@ -112,6 +112,8 @@ public static class GeoMasApp
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
             builder.WebHost.UseUrls(server.DefaultUrls);
 
+        // No "Server: Kestrel" on every response: bytes on each tile, and nothing a client needs.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(server.ShutdownTimeoutSeconds, 1, 600)));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
