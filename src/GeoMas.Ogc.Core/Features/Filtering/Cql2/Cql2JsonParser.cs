@@ -41,7 +41,16 @@ public sealed class Cql2JsonParser
     public static ParsedFilter Parse(JsonElement element, Cql2ParserOptions? options = null)
     {
         var parser = new Cql2JsonParser(options ?? Cql2ParserOptions.Default);
-        return parser._build.Result(parser.ParseBoolean(element, "$"));
+        try
+        {
+            return parser._build.Result(parser.ParseBoolean(element, "$"));
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonElement's readers throw this for text JSON accepts but .NET cannot hold, such as an escaped lone
+            // surrogate ("\ud800"): the request's fault (it was a 500 before the endpoint fuzz found it).
+            throw new FilterParseException("The filter holds a value that cannot be read: " + e.Message, inner: e);
+        }
     }
 
     private static string FirstSentence(string message)
