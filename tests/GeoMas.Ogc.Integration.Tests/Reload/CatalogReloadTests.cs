@@ -134,6 +134,25 @@ public sealed class CatalogReloadTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
+    [Fact]
+    public async Task A_rejected_reload_is_counted_on_metrics()
+    {
+        await using var config = new ReloadableConfigFixture();
+        config.WriteConfig(",\n  \"metrics\": { \"enabled\": true }");
+        var app = await config.StartAsync();
+        using var client = app.CreateClient();
+
+        config.EditStyle("communes.sld", "</StyledLayerDescriptor>", "");
+        using var reload = await client.PostAsync("/admin/reload", null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reload.StatusCode);
+        var scrape = await client.GetStringAsync("/metrics");
+
+        // At least one: the OpenTelemetry listener also sees the reload meters of servers other tests run in this
+        // process at the same time, so exact values (and the gauge's) depend on them; the series must be there.
+        Assert.Matches(new System.Text.RegularExpressions.Regex("^geomas_config_reloads_total\\{[^}]*result=\"failure\"[^}]*\\} [1-9]", System.Text.RegularExpressions.RegexOptions.Multiline), scrape);
+        Assert.Matches(new System.Text.RegularExpressions.Regex("^geomas_config_current(\\{[^}]*\\})? [01](\\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline), scrape);
+    }
+
     private static async Task<byte[]> GetMapAsync(HttpClient client, Server.TestApp app)
     {
         var extent = app.App.Services.GetRequiredService<CatalogSnapshotStore>().Current.FindLayer("communes")!.Extent;
