@@ -65,6 +65,9 @@ public static class ImageEncoder
             case ImageEncoding.Jpeg:
                 WithOpaquePixels(source, opaque, background, p => EncodeJpeg(p, output, options));
                 break;
+            case ImageEncoding.RawRgba:
+                RawRgbaImage.Write(source, output);
+                break;
             case ImageEncoding.WebP:
                 var webp = new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, Math.Clamp(options.WebPQuality, 1, 100));
                 Check(opaque ? AsOpaque(source).Encode(output, webp) : source.Encode(output, webp));
