@@ -37,13 +37,7 @@ public static class AdminEndpoints
         var options = endpoints.ServiceProvider.GetRequiredService<AdminOptions>();
         if (!options.Enabled)
             return endpoints;
-        var access = endpoints.ServiceProvider.GetRequiredService<AdminAccess>();
-        var admin = endpoints.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-        {
-            if (await access.CheckAsync(context.HttpContext) is { } refused)
-                return refused;
-            return await next(context);
-        });
+        var admin = endpoints.MapGroup("/admin").RequireGeoMasAdmin();
         // The jobs outlive the request: they take the root services, not the request's scope.
         var root = endpoints.ServiceProvider;
         admin.MapPost("/seed", (AdminJobRequest request) => StartSeed(request, root));
