@@ -6,8 +6,9 @@ COPY src/ src/
 RUN dotnet publish src/GeoMas.Ogc.Server/GeoMas.Ogc.Server.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# Fonts for map labels (SkiaSharp's NoDependencies native assets need no other system library).
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# Fonts for map labels; the system libjpeg-turbo (SIMD) for JPEG maps and tiles, used when present. SkiaSharp's
+# NoDependencies native assets need no other system library.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core libturbojpeg0 && rm -rf /var/lib/apt/lists/*
 WORKDIR /srv/geomas
 COPY --from=build /app ./app
 COPY config/ ./config/
