@@ -9,7 +9,7 @@ namespace GeoMas.Ogc.Server.Admin;
 /// <summary>
 /// <c>POST /admin/reload</c>: reloads catalog, styles and rules now and answers with the outcome — 200 with the new
 /// updateSequence, or 422 with every error (the running configuration stays). Same guard as the other admin
-/// endpoints: mapped only when <c>admin.enabled</c>, loopback callers only unless <c>admin.allowRemote</c>.
+/// endpoints: mapped only when <c>admin.enabled</c>, every call passes <see cref="AdminAccess"/>.
 /// </summary>
 public static class ReloadEndpoint
 {
@@ -19,11 +19,11 @@ public static class ReloadEndpoint
         var options = endpoints.ServiceProvider.GetRequiredService<AdminOptions>();
         if (!options.Enabled)
             return endpoints;
+        var access = endpoints.ServiceProvider.GetRequiredService<AdminAccess>();
         endpoints.MapPost("/admin/reload", async (HttpContext context, CatalogReloader reloader) =>
         {
-            var remote = context.Connection.RemoteIpAddress;
-            if (!options.AllowRemote && remote is not null && !System.Net.IPAddress.IsLoopback(remote))
-                return Results.Problem("The admin endpoints answer loopback callers only (admin.allowRemote).", statusCode: StatusCodes.Status403Forbidden);
+            if (await access.CheckAsync(context).ConfigureAwait(false) is { } refused)
+                return refused;
             // Not the request's token: a client that hangs up must not leave a reload half validated.
             var status = await reloader.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
             return Results.Json(status, statusCode: status.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
