@@ -61,7 +61,11 @@ public static class UsageCommand
             {
                 await using var stream = new MemoryStream();
                 await UsageExportWriter.WriteAsync(stream, query, rows, cancellationToken);
-                await output.WriteAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+                await output.WriteAsync(text);
+                // The JSON document ends without a newline; a shell prompt must not follow it on the same line.
+                if (!text.EndsWith('\n'))
+                    await output.WriteLineAsync();
                 await output.FlushAsync(cancellationToken);
             }
             return 0;
