@@ -33,6 +33,8 @@ public static class ErrorFormCheck
     /// </summary>
     public static string? CheckNotImplemented(FuzzRequest request, string? contentType, byte[] body)
     {
+        if (request.Method == "HEAD")
+            return ProtocolOf(request) is FuzzProtocol.Wfs or FuzzProtocol.Xyz ? null : "5xx (501)";
         var text = System.Text.Encoding.UTF8.GetString(body);
         var declared = text.Contains("OperationNotSupported", StringComparison.Ordinal) || text.Contains("OptionNotSupported", StringComparison.Ordinal);
         return declared && CheckByPath(request, 501, contentType, body) is null ? null : "5xx (501 without OperationNotSupported)";
@@ -57,6 +59,9 @@ public static class ErrorFormCheck
 
     private static string? CheckByPath(FuzzRequest request, int status, string? contentType, byte[] body)
     {
+        // The client collapses a dot segment ("/wfs/%2e%2e" is sent as "/"): another protocol answers, in its own form.
+        if (request.Segments.Any(s => s.Contains("%2e%2e", StringComparison.OrdinalIgnoreCase) || s == ".."))
+            return XmlRoot(body, "ServiceExceptionReport", "ExceptionReport") is null || OgcApiJson(body) is null ? null : "no known error form";
         switch (ProtocolOf(request))
         {
             case FuzzProtocol.Wms:
