@@ -91,7 +91,7 @@ public abstract class FeatureSourceContractTests
         var query = Query(TestLayers.Parcelles) with { Bbox = new Envelope(100, 101, 10, 11), BboxSrid = 4326 };
 
         Assert.Empty(await Source.QueryAsync(query, default).ToListAsync());
-        Assert.Equal(0, await Source.CountAsync(query, default));
+        Assert.Equal(0L, await Source.CountAsync(query, default));
     }
 
     [Fact]
@@ -289,6 +289,18 @@ public abstract class FeatureSourceContractTests
         Assert.Contains(problems, p => p.Contains("2154", StringComparison.Ordinal) && p.Contains("3857", StringComparison.Ordinal));
         var missing = await Source.ValidateLayerAsync(TestLayers.Parcelles with { Table = "nothing_here" }, default);
         Assert.Single(missing);
+    }
+
+    /// <summary>Found by the endpoint fuzz: a WFS filter literal "NaN" on a number made the GeoPackage source throw (500).</summary>
+    [Fact]
+    public async Task A_NaN_literal_on_a_number_matches_no_row()
+    {
+        var query = Query(TestLayers.Parcelles) with
+        {
+            Filter = new Comparison(ComparisonOperator.Equal, new PropertyName("contenance"), new Literal("NaN")),
+        };
+
+        Assert.Equal(0L, await Source.CountAsync(query, default));
     }
 
     [Fact]

@@ -58,6 +58,10 @@ internal sealed class SqliteFilterCompiler(GeoPackageLayer table, CrsRegistry cr
         // The form GDAL writes into GeoPackage DATETIME columns, so text order is time order.
         DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
+        // SQLite has no NaN (it stores one as NULL) and Microsoft.Data.Sqlite refuses to bind it: a NaN literal
+        // ("NaN" in a filter on a number) compares as NULL, so it matches no row, as NaN = x is false.
+        double d when double.IsNaN(d) => null,
+        float f when float.IsNaN(f) => null,
         _ => value,
     };
 }
