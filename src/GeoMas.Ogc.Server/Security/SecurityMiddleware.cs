@@ -8,8 +8,8 @@ namespace GeoMas.Ogc.Server.Security;
 /// <summary>
 /// Authenticates every request once (policy scheme), answers wrong credentials with 401 and a challenge (never
 /// falling back to anonymous), and publishes the principal through <see cref="AccessContext"/> for the scoped
-/// catalog. Responses to identified callers become <c>Cache-Control: private</c> so no shared HTTP cache hands one
-/// partner's map to another. /admin runs on the whole catalog (its own guard: loopback unless admin.allowRemote).
+/// catalog. Responses to identified callers become <c>Cache-Control: private</c> (no-store when they set no policy) so
+/// no HTTP cache hands one partner's map to another or to the public. /admin runs on the whole catalog (its own guard: loopback unless admin.allowRemote).
 /// </summary>
 public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMiddleware> log)
 {
@@ -53,10 +53,7 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                var cacheControl = headers.CacheControl.ToString().Replace("public", "private", StringComparison.OrdinalIgnoreCase);
-                if (!cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase) && !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
-                    cacheControl = cacheControl.Length == 0 ? "private" : "private, " + cacheControl;
-                headers.CacheControl = cacheControl;
+                headers.CacheControl = PrivateCacheControl(headers.CacheControl.ToString());
                 headers.Append("Vary", "Authorization, X-Api-Key");
                 return Task.CompletedTask;
             });
@@ -64,6 +61,23 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
         StripApiKeyParameter(context.Request);
         AccessContext.Current = principal;
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Cache-Control of a response to an identified caller. A response that set its own policy (tiles: a max-age)
+    /// keeps it, made private. A response that set none (capabilities, collections, features) is not stored at all:
+    /// "private" alone lets a client's cache answer a later anonymous request for the same URL from the
+    /// authenticated answer (QGIS's network cache did: an anonymous OGC API layer opened from a cached description
+    /// of a collection the public may not see).
+    /// </summary>
+    public static string PrivateCacheControl(string cacheControl)
+    {
+        if (string.IsNullOrWhiteSpace(cacheControl))
+            return "private, no-store";
+        cacheControl = cacheControl.Replace("public", "private", StringComparison.OrdinalIgnoreCase);
+        if (cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
+            return cacheControl;
+        return "private, " + cacheControl;
     }
 
     /// <summary>

@@ -60,6 +60,31 @@ public sealed class TileCacheLeakTests(SecuredServerFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task Documents_for_an_identified_caller_are_never_stored_by_http_caches()
+    {
+        using var a = server.Client(Principal.PartnerA);
+
+        using var collection = await a.GetAsync("/collections/parcelles");
+        using var items = await a.GetAsync("/collections/parcelles/items?limit=1");
+
+        foreach (var response in new[] { collection, items })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl!.Private, response.Headers.CacheControl.ToString());
+            Assert.True(response.Headers.CacheControl.NoStore, response.Headers.CacheControl.ToString());
+            Assert.Contains("Authorization", response.Headers.Vary);
+        }
+    }
+
+    [Theory]
+    [InlineData("", "private, no-store")]
+    [InlineData("public, max-age=3600", "private, max-age=3600")]
+    [InlineData("max-age=60", "private, max-age=60")]
+    [InlineData("no-store", "no-store")]
+    public void Identified_callers_get_a_private_cache_policy(string set, string sent) =>
+        Assert.Equal(sent, GeoMas.Ogc.Server.Security.SecurityMiddleware.PrivateCacheControl(set));
+
+    [Fact]
     public async Task A_layer_seen_whole_is_one_shared_cache_entry()
     {
         using var a = server.Client(Principal.PartnerA);
