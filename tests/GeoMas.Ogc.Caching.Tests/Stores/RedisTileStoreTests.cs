@@ -17,7 +17,10 @@ public sealed class RedisTileStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _direct = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:6379");
-        _store = new RedisTileStore(new RedisTileStoreOptions { Configuration = "127.0.0.1:6379", KeyPrefix = _prefix }, _metrics);
+        // A generous operation timeout: with the default 500 ms one slow call on a loaded CI machine opened the outage
+        // breaker and the next write was skipped (as designed), failing a test about key layout, not about outages
+        // (those run below against throw-away servers).
+        _store = new RedisTileStore(new RedisTileStoreOptions { Configuration = "127.0.0.1:6379", KeyPrefix = _prefix, OperationTimeout = TimeSpan.FromSeconds(10) }, _metrics);
         await WaitConnectedAsync(_store);
     }
 
