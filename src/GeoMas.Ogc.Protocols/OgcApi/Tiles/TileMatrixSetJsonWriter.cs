@@ -14,12 +14,7 @@ public static class TileMatrixSetJsonWriter
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(tms);
         json.WriteStartObject();
-        json.WriteString("id", tms.Id);
-        if (tms.Title.Length > 0)
-            json.WriteString("title", tms.Title);
-        if (tms.Uri is { } uri)
-            json.WriteString("uri", uri);
-        json.WriteString("crs", tms.CrsUri);
+        WriteIdentity(json, tms);
         json.WriteStartArray("orderedAxes");
         foreach (var axis in tms.OrderedAxes)
             json.WriteStringValue(axis);
@@ -58,14 +53,20 @@ public static class TileMatrixSetJsonWriter
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(tms);
         json.WriteStartObject();
+        WriteIdentity(json, tms);
+        OgcApiLink.WriteArray(json, [new OgcApiLink(definitionUrl, OgcApiTilesRelations.TilingScheme, OgcApiMediaTypes.Json, tms.Title.Length > 0 ? tms.Title : tms.Id)]);
+        json.WriteEndObject();
+    }
+
+    /// <summary>What the full definition and the summary both start with: id, title, uri, crs.</summary>
+    private static void WriteIdentity(Utf8JsonWriter json, TileMatrixSet tms)
+    {
         json.WriteString("id", tms.Id);
         if (tms.Title.Length > 0)
             json.WriteString("title", tms.Title);
         if (tms.Uri is { } uri)
             json.WriteString("uri", uri);
         json.WriteString("crs", tms.CrsUri);
-        OgcApiLink.WriteArray(json, [new OgcApiLink(definitionUrl, OgcApiTilesRelations.TilingScheme, OgcApiMediaTypes.Json, tms.Title.Length > 0 ? tms.Title : tms.Id)]);
-        json.WriteEndObject();
     }
 
     /// <summary>True when the first ordered axis is a northing or a latitude (EPSG:4326-like sets).</summary>
