@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Protocols.Ows;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public static class WmsGetFeatureInfoHandler
         {
             throw ServiceException.Unavailable("The feature query did not finish in time.", e);
         }
+        context.Features.Get<IUsageRecorder>().FeatureInfo(results);
         await request.Encoder.WriteAsync(results, request.Query.OutputSrid ?? request.Query.Srid, response.Body, context.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Core.Features;
@@ -51,6 +52,7 @@ public static class WmtsGetFeatureInfoHandler
         {
             throw ServiceException.Unavailable("The feature query did not finish in time.", e);
         }
+        context.Features.Get<IUsageRecorder>().FeatureInfo(results);
         await format.Encoder.WriteAsync(results, address.TileMatrixSet.Srid, response.Body, context.RequestAborted);
     }
 

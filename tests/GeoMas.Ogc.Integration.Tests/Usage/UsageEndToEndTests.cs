@@ -73,6 +73,35 @@ public sealed class UsageEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Feature_info_and_downloads_count_their_features_and_an_ogc_api_map_its_collection()
+    {
+        await using var app = await _server.StartAsync();
+        var a = MeteredServer.WithKey(app.CreateClient(), _server.KeyA);
+        const string box = "BBOX=935000,6380000,955000,6400000&WIDTH=256&HEIGHT=256";
+        await GetAsync(a, "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=communes&QUERY_LAYERS=communes&STYLES=&CRS=EPSG:2154&"
+            + box + "&I=128&J=128&INFO_FORMAT=application/json", MeteredServer.PartnerA, "communes", "wms");
+        await GetAsync(a, "/collections/communes/map?" + box.Replace("BBOX", "bbox", StringComparison.Ordinal).Replace("WIDTH", "width", StringComparison.Ordinal).Replace("HEIGHT", "height", StringComparison.Ordinal)
+            + "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/2154", MeteredServer.PartnerA, "communes", "ogcapi");
+
+        var rows = await ExportAsync(MeteredServer.WithKey(app.CreateClient(), _server.AdminKey));
+
+        var info = Row(rows, MeteredServer.PartnerA, "communes", "wms");
+        Assert.Equal(1, info.GetProperty("requests").GetInt64());
+        Assert.Equal(1, info.GetProperty("features").GetInt64());
+        var map = Row(rows, MeteredServer.PartnerA, "communes", "ogcapi");
+        Assert.Equal(1, map.GetProperty("requests").GetInt64());
+        Assert.Equal(_bytes[(MeteredServer.PartnerA, "communes", "ogcapi")], map.GetProperty("bytes").GetInt64());
+
+        // A download counts the rows it wrote: one CSV line per feature after the header.
+        using var csv = await a.GetAsync("/collections/routes/items?f=csv&limit=7");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        rows = await ExportAsync(MeteredServer.WithKey(app.CreateClient(), _server.AdminKey));
+        Assert.Equal(7, lines);
+        Assert.Equal(lines, Row(rows, MeteredServer.PartnerA, "routes", "ogcapi").GetProperty("features").GetInt64());
+    }
+
+    [Fact]
     public async Task The_csv_export_groups_by_the_asked_dimensions_and_days()
     {
         await using var app = await _server.StartAsync();

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Features;
 using GeoMas.Ogc.Protocols.Encoding.Csv;
@@ -45,6 +46,8 @@ public static class FeatureDownload
         OgcApiEndpoints.MarkBodyStarted(context);
 
         var names = query.EffectiveProperties;
+        // Counted as written, so a download cut short by the client reports what it really received.
+        var usage = context.Features.Get<IUsageRecorder>();
         if (representation.Equals(OgcApiRepresentation.Csv))
         {
             await using var csv = new CsvFeatureCollectionWriter(response.BodyWriter, names);
@@ -52,6 +55,7 @@ public static class FeatureDownload
             while (hasRow)
             {
                 await csv.WriteFeatureAsync(rows.Current, aborted);
+                usage?.Features(1);
                 hasRow = await rows.MoveNextAsync();
             }
             await csv.CompleteAsync(aborted);
@@ -64,6 +68,7 @@ public static class FeatureDownload
         while (hasRow)
         {
             await fgb.WriteFeatureAsync(rows.Current, aborted);
+            usage?.Features(1);
             hasRow = await rows.MoveNextAsync();
         }
         await fgb.CompleteAsync(aborted);

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
@@ -44,6 +45,7 @@ public static class MapHandler
         var request = new OgcApiMapParser(services.Snapshot, services.Crs, today)
             .Parse(layer, drawn, context.Request.Query, TileImageFormats.ImageOf(representation));
 
+        context.Features.Get<IUsageRecorder>()?.Layer(layer.Id);
         var response = context.Response;
         response.ContentType = request.Map.Format.ContentType;
         response.Headers["Content-Crs"] = request.Crs.ToHttpUri();
