@@ -1,9 +1,4 @@
-using GeoMas.Ogc.Server.Cli;
-using GeoMas.Ogc.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using GeoMas.Ogc.Integration.Tests.Server;
 
 namespace GeoMas.Ogc.Integration.Tests.Interop;
 
@@ -13,28 +8,19 @@ namespace GeoMas.Ogc.Integration.Tests.Interop;
 /// </summary>
 public sealed class LiveServerFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private KestrelTestApp? _server;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("GEOMAS_PG", RepositoryPaths.PostGis);
-        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(
-            ["--config", RepositoryPaths.Config("geomas.postgis.json"), "--urls", "http://127.0.0.1:0"]));
-        Assert.True(created.App is not null, "the server refused to start:\n" + string.Join("\n", created.Errors));
-        _app = created.App;
-        await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+        _server = await KestrelTestApp.StartAsync("--config", RepositoryPaths.Config("geomas.postgis.json"));
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
     }
 }

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using GeoMas.Ogc.Core.Security;
-using GeoMas.Ogc.Server.Cli;
-using GeoMas.Ogc.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using GeoMas.Ogc.Integration.Tests.Server;
 
 namespace GeoMas.Ogc.Integration.Tests.Interop;
 
@@ -19,12 +14,12 @@ public sealed class SecuredLiveServerFixture : IAsyncLifetime
     public const string User = "agent-ouest";
     public static readonly string[] Territory = ["05100", "05059"];
 
-    private WebApplication? _app;
+    private KestrelTestApp? _server;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("geomas-secured-live-").FullName;
     public string Password { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
     public string WebKey { get; } = ApiKeyHasher.NewKey();
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     public async Task InitializeAsync()
     {
@@ -42,25 +37,14 @@ public sealed class SecuredLiveServerFixture : IAsyncLifetime
             }
             """);
         Environment.SetEnvironmentVariable("GEOMAS_PG", RepositoryPaths.PostGis);
-        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(
-        [
-            "--config", RepositoryPaths.Config("geomas.postgis.json"), "--urls", "http://127.0.0.1:0",
-            "--security:files:0=" + security, "--security:basic=true",
-        ]));
-        Assert.True(created.App is not null, "the server refused to start:\n" + string.Join("\n", created.Errors));
-        _app = created.App;
-        await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+        _server = await KestrelTestApp.StartAsync(
+            "--config", RepositoryPaths.Config("geomas.postgis.json"), "--security:files:0=" + security, "--security:basic=true");
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Integration.Tests.Server;
 using System.Net.Sockets;
 using System.Text;
 using System.Xml.Linq;

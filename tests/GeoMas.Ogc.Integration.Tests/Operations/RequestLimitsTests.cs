@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Integration.Tests.Server;
 using System.Net;
 using System.Text;
 

@@ -1,5 +1,5 @@
+using GeoMas.Ogc.Integration.Tests.Server;
 using System.Net;
-using GeoMas.Ogc.Integration.Tests.Operations;
 
 namespace GeoMas.Ogc.Integration.Tests.Security;
 

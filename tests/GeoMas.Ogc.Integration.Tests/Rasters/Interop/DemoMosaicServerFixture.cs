@@ -1,10 +1,6 @@
 using GeoMas.Ogc.Integration.Tests.Interop;
+using GeoMas.Ogc.Integration.Tests.Server;
 using GeoMas.Ogc.Server.Cli;
-using GeoMas.Ogc.Server.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoMas.Ogc.Integration.Tests.Rasters.Interop;
 
@@ -18,7 +14,7 @@ namespace GeoMas.Ogc.Integration.Tests.Rasters.Interop;
 public sealed class DemoMosaicServerFixture : IAsyncLifetime
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("geomas-demo-mosaic-");
-    private WebApplication? _app;
+    private KestrelTestApp? _server;
 
     /// <summary>Where the four files meet: pixel (2500, 2500) of the demo, its centre.</summary>
     public const double CornerX = 944500;
@@ -31,7 +27,7 @@ public sealed class DemoMosaicServerFixture : IAsyncLifetime
 
     public static string Source => RepositoryPaths.Config(Path.Combine("demo", "geomas-demo-ortho.tif"));
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     public async Task InitializeAsync()
     {
@@ -51,22 +47,13 @@ public sealed class DemoMosaicServerFixture : IAsyncLifetime
         var exit = await IndexRastersCommand.RunAsync(CommandLine.Parse(["index-rasters", tiles.FullName, "--output", index]), output, errors);
         Assert.True(exit == 0, output + errors.ToString());
 
-        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(
-            ["--config", RepositoryPaths.Config("geomas.json"), "--urls", "http://127.0.0.1:0", $"--Sources:ortho:Path={index}"]));
-        Assert.True(created.App is not null, "the server refused to start:\n" + string.Join("\n", created.Errors));
-        _app = created.App;
-        await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+        _server = await KestrelTestApp.StartAsync("--config", RepositoryPaths.Config("geomas.json"), $"--Sources:ortho:Path={index}");
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GeoMas.Ogc.Integration.Tests.Operations;
+namespace GeoMas.Ogc.Integration.Tests.Server;
 
 /// <summary>
 /// The real composition on real Kestrel on a free loopback port (the embedded default unless the arguments name a
