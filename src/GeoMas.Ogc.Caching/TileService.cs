@@ -68,11 +68,8 @@ public sealed class TileService : ITileService
             throw new ArgumentOutOfRangeException(nameof(request), string.Create(CultureInfo.InvariantCulture,
                 $"Tile ({request.Row}, {request.Col}) is outside matrix {matrix.Id} ({matrix.MatrixHeight}×{matrix.MatrixWidth})."));
         }
-        var plan = TileLayerPlan.For(_catalog.Current, request.Layer);
+        request = AsStored(request, out var plan);
         var members = plan.Members;
-        var format = plan.StoredFormat(request.Format);
-        if (!ReferenceEquals(format, request.Format))
-            request = request with { Format = format };
         if (!HasData(members, request))
             return Task.FromResult(_blanks.Get(request.Format, matrix.TileWidth, matrix.TileHeight));
 
@@ -83,6 +80,30 @@ public sealed class TileService : ITileService
         if (_cache is TieredTileCache tiered && tiered.TryGetLocal(key, out var held))
             return Task.FromResult(held);
         return _cache.GetOrCreateAsync(key, token => RenderThroughMetatileAsync(request, members, key, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// The tile if this process holds it in memory, under exactly the key <see cref="GetTileAsync"/> looks up (same
+    /// stored format, scope, time key and revision), without waiting, querying or rendering. False for a miss, a
+    /// tile outside the matrix or the layer's data (a blank), a layer that is not cached, or a cache without a memory
+    /// tier. For the front-of-pipeline cached-tile path; everything it declines goes through <see cref="GetTileAsync"/>.
+    /// </summary>
+    public bool TryGetCached(TileRequest request, out TileContent content)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        content = null!;
+        if (_cache is not TieredTileCache tiered || !request.Layer.Cache.Enabled || !TileMath.Contains(request.TileMatrix, request.Row, request.Col))
+            return false;
+        request = AsStored(request, out var plan);
+        return HasData(plan.Members, request) && tiered.TryGetLocal(KeyFor(request, plan), out content);
+    }
+
+    /// <summary>The request in the format its tiles are stored in (<see cref="TileLayerPlan.StoredFormat"/>), with the layer's plan.</summary>
+    private TileRequest AsStored(TileRequest request, out TileLayerPlan plan)
+    {
+        plan = TileLayerPlan.For(_catalog.Current, request.Layer);
+        var format = plan.StoredFormat(request.Format);
+        return ReferenceEquals(format, request.Format) ? request : request with { Format = format };
     }
 
     /// <summary>
