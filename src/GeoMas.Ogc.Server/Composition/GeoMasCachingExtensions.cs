@@ -58,7 +58,9 @@ public static class GeoMasCachingExtensions
         services.TryAddSingleton(sp => new LayerTileLimitsCache(sp.GetRequiredService<CrsRegistry>()));
         services.TryAddSingleton<IImageCutter, SkiaImageCutter>();
         services.AddSingleton(new MetatileOptions { Size = options.Metatile ?? 4, Buffer = options.MetatileBuffer ?? 64 });
-        services.AddSingleton<ITileService>(sp => new TileService(
+        // The concrete service too: the cached-tile fast path asks it for memory hits (TryGetCached).
+        services.AddSingleton<ITileService>(sp => sp.GetRequiredService<TileService>());
+        services.AddSingleton(sp => new TileService(
             sp.GetRequiredService<ICatalogProvider>(),
             sp.GetRequiredService<ITileCache>(),
             sp.GetRequiredService<ILayerRevisions>(),

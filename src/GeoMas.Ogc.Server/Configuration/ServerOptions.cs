@@ -22,6 +22,12 @@ public sealed class ServerOptions
     /// <summary>Listening URLs when neither --urls nor ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS say otherwise.</summary>
     public string DefaultUrls { get; set; } = "http://*:5000";
 
+    /// <summary>
+    /// Answer anonymous GETs of XYZ tiles held in memory at the front of the pipeline (the cached-tile fast path),
+    /// with the same bytes and headers as the tile endpoint. Off by itself when anonymous requests are rate limited.
+    /// </summary>
+    public bool TileFastPath { get; set; } = true;
+
     /// <summary>Time given to in-flight requests on shutdown (SIGTERM).</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 30;
 }
