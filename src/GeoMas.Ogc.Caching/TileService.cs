@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using GeoMas.Ogc.Caching.Metatiles;
@@ -15,13 +16,15 @@ namespace GeoMas.Ogc.Caching;
 /// <summary>
 /// "Give me this tile" for WMTS, XYZ and OGC API Tiles. In order: a tile outside the layer's data is the shared
 /// blank tile (no query, no render); a cached tile is returned at once (never waiting for the render gate);
-/// otherwise the tile's metatile is rendered once — concurrent requests for any of its tiles share that render —
-/// cut, every tile of it stored, and the asked one returned.
+/// otherwise, by default (<see cref="MetatileMissRender.Tile"/>), the labels of the tile's metatile are placed once
+/// (concurrent requests for any of its tiles share that placement, later ones reuse it) and only the asked tile is
+/// drawn, with those labels, and stored. With <see cref="MetatileMissRender.Metatile"/>, and always when seeding,
+/// the whole metatile is rendered once, cut, and every tile of it stored.
 /// </summary>
 /// <remarks>
-/// The metatile is drawn with a buffer and cut from one image, so a label or symbol crossing a tile edge inside the
-/// metatile is drawn once and split consistently; across metatile edges the buffer lets both sides draw a label that
-/// straddles the seam at the same place.
+/// Either way a label crossing a tile edge inside a metatile is placed once for the metatile and drawn at the same
+/// pixels on both sides; across metatile edges the buffer lets both sides draw a label that straddles the seam at
+/// the same place. Symbols need no such care: each render queries a margin as wide as the largest symbol.
 /// </remarks>
 public sealed class TileService : ITileService
 {
@@ -38,6 +41,7 @@ public sealed class TileService : ITileService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SingleFlight<TileKey, TileContent[]> _metatiles = new();
+    private readonly MetatileLabelCache _labels;
     private DayKey? _currentTimeKey;
 
     public TileService(
@@ -57,7 +61,14 @@ public sealed class TileService : ITileService
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _blanks = new BlankTiles(renderer);
+        _labels = new MetatileLabelCache(options.LabelCacheBytes);
+        // Labels placed from data that has since changed must go with the tiles invalidation drops.
+        if (cache is TieredTileCache tiered)
+            tiered.Memory.PositionsRemoved += _labels.RemovePositions;
     }
+
+    /// <summary>The labels placed over recently missed metatiles.</summary>
+    public MetatileLabelCache Labels => _labels;
 
     public Task<TileContent> GetTileAsync(TileRequest request, CancellationToken cancellationToken)
     {
@@ -76,10 +87,12 @@ public sealed class TileService : ITileService
         var key = KeyFor(request, plan);
         if (!request.Layer.Cache.Enabled)
             return RenderUncachedAsync(request, members, cancellationToken);
+        if (request.WholeMetatile)
+            return SeedMetatileAsync(request, members, key, cancellationToken);
         // A tile held in memory is the common case by far: answered here, without building the render callback.
         if (_cache is TieredTileCache tiered && tiered.TryGetLocal(key, out var held))
             return Task.FromResult(held);
-        return _cache.GetOrCreateAsync(key, token => RenderThroughMetatileAsync(request, members, key, token), cancellationToken);
+        return _cache.GetOrCreateAsync(key, token => RenderOnMissAsync(request, members, key, token), cancellationToken);
     }
 
     /// <summary>
@@ -166,6 +179,86 @@ public sealed class TileService : ITileService
         return union;
     }
 
+    private Task<TileContent> RenderOnMissAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
+    {
+        if (_options.OnMiss == MetatileMissRender.Tile && _options.Size > 1)
+        {
+            var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+            if (metatile.Rows * metatile.Columns > 1)
+                return RenderTileWithMetatileLabelsAsync(request, members, metatile, key, cancellationToken);
+        }
+        return RenderThroughMetatileAsync(request, members, key, cancellationToken);
+    }
+
+    /// <summary>The asked tile alone, drawn with the labels placed over its whole metatile (placed now or earlier).</summary>
+    private async Task<TileContent> RenderTileWithMetatileLabelsAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, TileKey key, CancellationToken cancellationToken)
+    {
+        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
+        var labels = await _labels.GetOrPlaceAsync(metatileKey, Positions(metatile, key),
+            token => PlaceLabelsAsync(request, members, metatile, token), cancellationToken).ConfigureAwait(false);
+        // A renderer that cannot place labels apart from drawing: the whole metatile, as before.
+        if (labels is null)
+            return await RenderThroughMetatileAsync(request, members, key, cancellationToken).ConfigureAwait(false);
+        var tile = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
+        var tiles = await RenderAndCutAsync(request, members, tile, 0, labels, cancellationToken).ConfigureAwait(false);
+        return tiles[0];
+    }
+
+    /// <summary>The metatile's labels, placed through the render gate (the label pass is a render: it queries and lays out text).</summary>
+    private async Task<PlacedLabels?> PlaceLabelsAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, CancellationToken cancellationToken)
+    {
+        PlacedLabels? labels = null;
+        var map = MapFor(request, members, metatile, _options.Buffer, null);
+        await _gate.RunAsync(async token => labels = await _renderer.PlaceLabelsAsync(map, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return labels;
+    }
+
+    private static string[] Positions(Metatile metatile, TileKey key)
+    {
+        var positions = new string[metatile.Rows * metatile.Columns];
+        for (var r = 0; r < metatile.Rows; r++)
+        {
+            for (var c = 0; c < metatile.Columns; c++)
+                positions[(r * metatile.Columns) + c] = (key with { Row = metatile.Row + r, Col = metatile.Col + c }).Position;
+        }
+        return positions;
+    }
+
+    /// <summary>
+    /// Seeding: makes sure every tile of the asked tile's metatile is cached, rendering the whole metatile (one
+    /// render for all its tiles) unless all of them already are; returns the asked tile.
+    /// </summary>
+    private async Task<TileContent> SeedMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
+    {
+        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+        if (await AllCachedAsync(metatile, key, cancellationToken).ConfigureAwait(false) is { } cached)
+            return cached[metatile.IndexOf(request.Row, request.Col)];
+        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
+        var tiles = await _metatiles.RunAsync(metatileKey, token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
+        return tiles[metatile.IndexOf(request.Row, request.Col)];
+    }
+
+    /// <summary>Every tile of the metatile from memory or the shared store, or null at the first one missing.</summary>
+    private async Task<TileContent[]?> AllCachedAsync(Metatile metatile, TileKey key, CancellationToken cancellationToken)
+    {
+        if (TryAllFromMemory(metatile, key) is { } local)
+            return local;
+        if (_cache is not TieredTileCache { Shared: { } shared })
+            return null;
+        var tiles = new TileContent[metatile.Rows * metatile.Columns];
+        for (var r = 0; r < metatile.Rows; r++)
+        {
+            for (var c = 0; c < metatile.Columns; c++)
+            {
+                var tileKey = key with { Row = metatile.Row + r, Col = metatile.Col + c };
+                if (await shared.GetAsync(tileKey, cancellationToken).ConfigureAwait(false) is not { } found)
+                    return null;
+                tiles[(r * metatile.Columns) + c] = found;
+            }
+        }
+        return tiles;
+    }
+
     private async Task<TileContent> RenderThroughMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
     {
         var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
@@ -181,7 +274,9 @@ public sealed class TileService : ITileService
         // ended starts a new flight here: the tiles are in memory by now, so it must not render them again.
         if (TryAllFromMemory(metatile, key) is { } stored)
             return stored;
-        var tiles = await RenderAndCutAsync(request, members, metatile, cancellationToken).ConfigureAwait(false);
+        // Labels already placed for tiles of this metatile rendered alone: the rest must show the same ones.
+        var labels = _labels.TryGet(key with { Row = metatile.Row, Col = metatile.Col });
+        var tiles = await RenderAndCutAsync(request, members, metatile, _options.Buffer, labels, cancellationToken).ConfigureAwait(false);
         var entries = new List<(TileKey, TileContent)>(tiles.Length);
         for (var r = 0; r < metatile.Rows; r++)
         {
@@ -213,40 +308,55 @@ public sealed class TileService : ITileService
     private async Task<TileContent> RenderUncachedAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, CancellationToken cancellationToken)
     {
         var single = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
-        var tiles = await RenderAndCutAsync(request, members, single, cancellationToken).ConfigureAwait(false);
+        var tiles = await RenderAndCutAsync(request, members, single, _options.Buffer, null, cancellationToken).ConfigureAwait(false);
         return tiles[0];
     }
 
-    /// <summary>Renders the metatile as one uncut RGBA image through the render gate, then cuts and encodes its tiles.</summary>
-    private async Task<TileContent[]> RenderAndCutAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, CancellationToken cancellationToken)
+    private static MapRequest MapFor(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, int buffer, PlacedLabels? labels) => new()
     {
-        var map = new MapRequest
-        {
-            Bbox = metatile.Bounds,
-            Srid = request.TileMatrixSet.Srid,
-            Width = metatile.PixelWidth,
-            Height = metatile.PixelHeight,
-            Layers = DrawnLayers(request, members),
-            // Always RGBA: tiles without alpha (JPEG) are flattened onto white when cut, and transparency is what
-            // tells the cutter that a tile is blank. Raw pixels, not PNG: the cutter would only decode it again.
-            Format = ImageFormat.RawRgba,
-            Transparent = true,
-            Background = RgbaColor.White,
-            Time = request.Time,
-            Buffer = _options.Buffer,
-        };
+        Bbox = metatile.Bounds,
+        Srid = request.TileMatrixSet.Srid,
+        Width = metatile.PixelWidth,
+        Height = metatile.PixelHeight,
+        Layers = DrawnLayers(request, members),
+        // Always RGBA: tiles without alpha (JPEG) are flattened onto white when cut, and transparency is what
+        // tells the cutter that a tile is blank. Raw pixels, not PNG: the cutter would only decode it again.
+        Format = ImageFormat.RawRgba,
+        Transparent = true,
+        Background = RgbaColor.White,
+        Time = request.Time,
+        Buffer = buffer,
+        Labels = labels,
+    };
+
+    /// <summary>Renders the metatile as one uncut RGBA image through the render gate, then cuts and encodes its tiles.</summary>
+    /// <param name="buffer">Pixels drawn around it; none when <paramref name="labels"/> come placed (symbols need no buffer: the query has a margin).</param>
+    private async Task<TileContent[]> RenderAndCutAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, int buffer, PlacedLabels? labels, CancellationToken cancellationToken)
+    {
+        var map = MapFor(request, members, metatile, buffer, labels);
         TileContent[]? result = null;
         var started = Stopwatch.GetTimestamp();
         await _gate.RunAsync(async token =>
         {
-            using var image = new MemoryStream();
-            await _renderer.RenderAsync(map, image, token).ConfigureAwait(false);
-            token.ThrowIfCancellationRequested();
-            var cut = _cutter.Cut(image.GetBuffer().AsMemory(0, (int)image.Length), metatile.Columns, metatile.Rows,
-                request.TileMatrix.TileWidth, request.TileMatrix.TileHeight, request.Format, RgbaColor.White);
-            result = new TileContent[cut.Count];
-            for (var i = 0; i < cut.Count; i++)
-                result[i] = new TileContent(cut[i].Bytes, request.Format.ContentType, TileEtag.Compute(cut[i].Bytes), cut[i].IsEmpty);
+            // The raw image has a known size: a pooled buffer of exactly that, instead of a growing stream whose
+            // every doubling past 85 KB lands in the large object heap (and ends in a full GC).
+            var length = ImageFormat.RawRgbaLength(metatile.PixelWidth, metatile.PixelHeight);
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                using var image = new MemoryStream(buffer, 0, buffer.Length, writable: true, publiclyVisible: true);
+                await _renderer.RenderAsync(map, image, token).ConfigureAwait(false);
+                token.ThrowIfCancellationRequested();
+                var cut = _cutter.Cut(buffer.AsMemory(0, (int)image.Position), metatile.Columns, metatile.Rows,
+                    request.TileMatrix.TileWidth, request.TileMatrix.TileHeight, request.Format, RgbaColor.White);
+                result = new TileContent[cut.Count];
+                for (var i = 0; i < cut.Count; i++)
+                    result[i] = new TileContent(cut[i].Bytes, request.Format.ContentType, TileEtag.Compute(cut[i].Bytes), cut[i].IsEmpty);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }, cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         _metrics.Rendered(elapsed);

@@ -11,4 +11,13 @@ public sealed record MetatileOptions
     /// same way its neighbour draws it; it costs 27 % more pixels on a 4×4 metatile (128 px would cost 56 %).
     /// </summary>
     public int Buffer { get; init; } = 64;
+
+    /// <summary>What a request that misses the cache renders; seeding always renders whole metatiles.</summary>
+    public MetatileMissRender OnMiss { get; init; } = MetatileMissRender.Tile;
+
+    /// <summary>
+    /// Memory for the labels placed over recently asked metatiles (<see cref="MetatileLabelCache"/>). A placement
+    /// is a display list of a few KB to a few hundred KB at large scales (parcel numbers).
+    /// </summary>
+    public long LabelCacheBytes { get; init; } = 64L << 20;
 }

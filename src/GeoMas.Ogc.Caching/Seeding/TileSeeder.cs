@@ -9,8 +9,9 @@ namespace GeoMas.Ogc.Caching.Seeding;
 
 /// <summary>
 /// Fills the cache ahead of users: for each layer and zoom, every metatile block meeting the area is asked for
-/// through <see cref="ITileService"/> — the same path as a request, so one render fills the whole metatile (16 tiles
-/// at 4×4) in every tier, with the same keys users will ask for. Blocks run <see cref="SeedJob.Concurrency"/> at a
+/// through <see cref="ITileService"/> as a whole-metatile request (<see cref="TileRequest.WholeMetatile"/>), so one
+/// render fills the whole metatile (16 tiles at 4×4) in every tier, with the same keys users will ask for, and a
+/// block whose tiles are all cached already is skipped. Blocks run <see cref="SeedJob.Concurrency"/> at a
 /// time (the render gate still bounds the renders). Progress is saved every few seconds in a resume file, so an
 /// interrupted seed goes on where it stopped.
 /// </summary>
@@ -110,6 +111,7 @@ public sealed class TileSeeder
                             Row = item.Block.Row,
                             Col = item.Block.Col,
                             Format = format,
+                            WholeMetatile = true,
                         }, token).ConfigureAwait(false);
                         progress.MetatileDone();
                         state.Set(key, watermark.Complete(item.Index));

@@ -79,8 +79,15 @@ public sealed class MemoryTileStore : ITileStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Raised by <see cref="RemovePositionsAsync"/> (invalidation, truncation), so what else this process keeps
+    /// about those tiles (the labels placed over their metatiles) goes with them.
+    /// </summary>
+    public event Action<IReadOnlyCollection<string>>? PositionsRemoved;
+
     public ValueTask RemovePositionsAsync(IReadOnlyCollection<string> positions, CancellationToken cancellationToken)
     {
+        PositionsRemoved?.Invoke(positions);
         lock (_gate)
         {
             foreach (var position in positions)

@@ -9,6 +9,14 @@ public interface IMapRenderer
     /// <summary>Renders and encodes the map into <paramref name="output"/>.</summary>
     Task RenderAsync(MapRequest request, Stream output, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Places the labels of <paramref name="request"/> (its extent and buffer) without drawing anything else, for
+    /// maps rendered later inside that extent with <see cref="MapRequest.Labels"/>. Null when this renderer only
+    /// places labels while drawing a whole map: callers then render the whole extent at once.
+    /// </summary>
+    Task<PlacedLabels?> PlaceLabelsAsync(MapRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult<PlacedLabels?>(null);
+
     /// <summary>An image of the requested size and format carrying an error message (WMS EXCEPTIONS=INIMAGE) or nothing but the background (BLANK).</summary>
     void RenderMessage(int width, int height, ImageFormat format, bool transparent, RgbaColor background, string? message, Stream output);
 }

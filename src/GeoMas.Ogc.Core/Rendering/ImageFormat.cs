@@ -27,6 +27,12 @@ public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool S
     /// </summary>
     public static readonly ImageFormat RawRgba = new("application/vnd.geomas.rgba", ImageEncoding.RawRgba, true);
 
+    /// <summary>Bytes before the pixels of a <see cref="RawRgba"/> image (magic, width, height).</summary>
+    public const int RawRgbaHeaderLength = 16;
+
+    /// <summary>The exact size of a <see cref="RawRgba"/> image, so its buffer can be taken once.</summary>
+    public static int RawRgbaLength(int width, int height) => checked(RawRgbaHeaderLength + (4 * width * height));
+
     /// <summary>Every format GetMap advertises, first = default.</summary>
     public static readonly IReadOnlyList<ImageFormat> All = [Png, Png8, Png24, Jpeg, WebP];
 

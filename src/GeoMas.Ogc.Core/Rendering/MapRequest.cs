@@ -33,5 +33,11 @@ public sealed record MapRequest
     /// </summary>
     public int Buffer { get; init; }
 
+    /// <summary>
+    /// Labels already placed over an extent holding this map, on the same pixel grid (a metatile's, from
+    /// <see cref="IMapRenderer.PlaceLabelsAsync"/>): drawn as they are instead of placing this map's own.
+    /// </summary>
+    public PlacedLabels? Labels { get; init; }
+
     public const double StandardDpi = 25.4 / 0.28;
 }

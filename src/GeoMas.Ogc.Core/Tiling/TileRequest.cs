@@ -19,6 +19,12 @@ public sealed record TileRequest
     public TimeSelection? Time { get; init; }
     /// <summary>Access scope of the caller (who may see what); "public" until authorisation exists.</summary>
     public string Scope { get; init; } = "public";
+
+    /// <summary>
+    /// Seeding: every tile of this tile's metatile must end up cached, rendered together in one pass when any is
+    /// missing, whatever a plain request would render on a miss. Not part of the tile's identity.
+    /// </summary>
+    public bool WholeMetatile { get; init; }
 }
 
 public interface ITileService

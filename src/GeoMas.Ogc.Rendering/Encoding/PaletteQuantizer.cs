@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace GeoMas.Ogc.Rendering.Encoders;
@@ -70,27 +69,43 @@ internal static class PaletteQuantizer
     private static int CellOf(uint straight) =>
         (int)(((straight >> 3) & 0x1F) | (((straight >> 11) & 0x1F) << 5) | (((straight >> 19) & 0x1F) << 10) | ((straight >> 29) << 15));
 
+    // Per thread, always handed back zeroed: clearing 2^18 counters (1 MB) and scanning them for the few thousand
+    // used ones cost more than quantizing a 256×256 tile; only the cells touched are reset.
+    [ThreadStatic]
+    private static int[]? t_histogram;
+    [ThreadStatic]
+    private static byte[]? t_lookup;
+
     private static QuantizedImage MedianCut(ReadOnlySpan<uint> pixels, int width, int height, int maxColors)
     {
-        var histogram = ArrayPool<int>.Shared.Rent(CellCount);
-        var lookup = ArrayPool<byte>.Shared.Rent(CellCount);
+        var histogram = t_histogram ??= new int[CellCount];
+        var lookup = t_lookup ??= new byte[CellCount];
+        var cells = new List<int>();
         try
         {
-            Array.Clear(histogram, 0, CellCount);
             var transparent = 0;
+            // Runs of one colour (flat fills) are the rule: the cell of the previous pixel is reused.
+            uint last = 0;
+            var lastCell = -1;
             foreach (var p in pixels)
             {
                 if ((p >> 24) == 0)
+                {
                     transparent++;
-                else
-                    histogram[CellOf(Unpremultiply(p))]++;
+                    continue;
+                }
+                if (p != last || lastCell < 0)
+                {
+                    last = p;
+                    lastCell = CellOf(Unpremultiply(p));
+                }
+                if (histogram[lastCell]++ == 0)
+                    cells.Add(lastCell);
             }
-
-            var cells = new List<int>();
-            for (var c = 0; c < CellCount; c++)
-                if (histogram[c] != 0)
-                    cells.Add(c);
+            // Ascending cell order, as a scan of the whole histogram would give: the splits do not depend on
+            // the order colours appear in the image.
             var cellArray = cells.ToArray();
+            Array.Sort(cellArray);
 
             var reserved = transparent > 0 ? 1 : 0;
             var boxes = Split(cellArray, histogram, maxColors - reserved);
@@ -105,17 +120,26 @@ internal static class PaletteQuantizer
             }
 
             var indices = new byte[pixels.Length];
+            last = 0;
+            byte lastIndex = 0;
+            var known = false;
             for (var i = 0; i < pixels.Length; i++)
             {
                 var p = pixels[i];
-                indices[i] = (p >> 24) == 0 ? (byte)0 : lookup[CellOf(Unpremultiply(p))];
+                if (!known || p != last)
+                {
+                    last = p;
+                    lastIndex = (p >> 24) == 0 ? (byte)0 : lookup[CellOf(Unpremultiply(p))];
+                    known = true;
+                }
+                indices[i] = lastIndex;
             }
             return TranslucentFirst(new QuantizedImage(width, height, palette, indices));
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(histogram);
-            ArrayPool<byte>.Shared.Return(lookup);
+            foreach (var cell in cells)
+                histogram[cell] = 0;
         }
     }
 

@@ -10,7 +10,7 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// </summary>
 public static class RawRgbaImage
 {
-    public const int HeaderLength = 16;
+    public const int HeaderLength = GeoMas.Ogc.Core.Rendering.ImageFormat.RawRgbaHeaderLength;
 
     // "GMRGBA" + two zero bytes: cannot start a PNG (0x89 'P' 'N' 'G'), the only other input the cutter takes.
     private static ReadOnlySpan<byte> Magic => "GMRGBA\0\0"u8;

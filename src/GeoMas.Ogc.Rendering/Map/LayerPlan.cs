@@ -36,7 +36,8 @@ internal sealed class LayerPlan
     public IReadOnlyDictionary<TextSymbolizer, CompiledText> TextFunctions { get; }
 
     /// <returns>null when no rule applies at <paramref name="scale"/> (the layer is not queried at all).</returns>
-    public static LayerPlan? Create(LayerDefinition layer, Style style, double scale, RenderContext context, SymbolizerPainters painters, ILogger logger)
+    public static LayerPlan? Create(LayerDefinition layer, Style style, double scale, RenderContext context, SymbolizerPainters painters, ILogger logger,
+        SymbolizerSelection selection = SymbolizerSelection.All)
     {
         var activeFts = new List<List<Rule>>();
         var collected = new StyleProperties();
@@ -45,7 +46,7 @@ internal sealed class LayerPlan
             var rules = new List<Rule>();
             foreach (var rule in fts.Rules)
             {
-                if (rule.AppliesAtScale(scale) && rule.Symbolizers.Count > 0)
+                if (rule.AppliesAtScale(scale) && rule.Symbolizers.Any(s => Selected(s, selection)))
                 {
                     rules.Add(rule);
                     collected.Add(rule);
@@ -82,7 +83,7 @@ internal sealed class LayerPlan
                 var steps = new List<(ISymbolizerPainter, Symbolizer)>();
                 foreach (var symbolizer in rule.Symbolizers)
                 {
-                    if (painters.For(symbolizer) is not { } painter)
+                    if (!Selected(symbolizer, selection) || painters.For(symbolizer) is not { } painter)
                         continue;
                     if (symbolizer is TextSymbolizer text && !textFunctions.ContainsKey(text))
                     {
@@ -119,6 +120,13 @@ internal sealed class LayerPlan
         Filter? queryFilter = pushDown && filters.Count > 0 ? (filters.Count == 1 ? filters[0] : new Or(filters.Distinct().ToArray())) : null;
         return new LayerPlan(passes, properties, reach, queryFilter, textFunctions);
     }
+
+    private static bool Selected(Symbolizer symbolizer, SymbolizerSelection selection) => selection switch
+    {
+        SymbolizerSelection.WithoutText => symbolizer is not TextSymbolizer,
+        SymbolizerSelection.TextOnly => symbolizer is TextSymbolizer,
+        _ => true,
+    };
 
     private static Func<Feature, bool>? CompileFilter(Rule rule, IReadOnlyList<string> properties, LayerDefinition layer, ILogger logger)
     {

@@ -5,6 +5,7 @@ using GeoMas.Ogc.Core.Rasters;
 using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Encoders;
+using GeoMas.Ogc.Rendering.Labels;
 using GeoMas.Ogc.Rendering.Rasters;
 using GeoMas.Ogc.Rendering.Symbolizers;
 using Microsoft.Extensions.Logging;
@@ -54,7 +55,13 @@ public sealed class SkiaMapRenderer : IMapRenderer
             throw new ArgumentOutOfRangeException(nameof(request), "Width and height must be positive.");
 
         var timings = _logger.IsEnabled(LogLevel.Debug) ? new RenderTimings() : null;
-        using var encoded = new MemoryStream();
+        var placed = UsablePlacedLabels(request);
+        var selection = placed is null ? SymbolizerSelection.All : SymbolizerSelection.WithoutText;
+        // A memory stream (tile renders) is written directly; anything else (an HTTP body) gets the encoded image
+        // in one asynchronous write, since response bodies forbid synchronous writes.
+        var memoryOutput = output as MemoryStream;
+        using var buffered = memoryOutput is null ? new MemoryStream() : null;
+        var encoded = memoryOutput ?? buffered!;
         using (var surface = CreateSurface(request.Width + 2 * Math.Max(0, request.Buffer), request.Height + 2 * Math.Max(0, request.Buffer)))
         {
             var canvas = surface.Canvas;
@@ -68,12 +75,17 @@ public sealed class SkiaMapRenderer : IMapRenderer
                 {
                     // Vector layers restore the surface's canvas when done; only that canvas draws into surfacePixels.
                     var direct = ReferenceEquals(context.Canvas, canvas) ? surfacePixels : null;
-                    await DrawLayerAsync(context, direct, layer, request, cancellationToken).ConfigureAwait(false);
+                    await DrawLayerAsync(context, direct, layer, request, selection, cancellationToken).ConfigureAwait(false);
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 context.Canvas = canvas;
                 using (new RenderTimings.Scope(timings, RenderTimings.Labels))
-                    context.Labels.PlaceAndDraw(canvas);
+                {
+                    if (placed is null)
+                        context.Labels.PlaceAndDraw(canvas);
+                    else
+                        DrawPlacedLabels(canvas, viewport, placed);
+                }
             }
             canvas.Flush();
 
@@ -86,9 +98,63 @@ public sealed class SkiaMapRenderer : IMapRenderer
         }
         if (timings is not null)
             _logger.LogDebug("Rendered {Width}x{Height} {Format}: {Timings}", request.Width, request.Height, request.Format.MimeType, timings);
-        // Encoded in memory first: HTTP response bodies forbid synchronous writes.
-        encoded.Position = 0;
-        await encoded.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        if (buffered is null)
+            return;
+        buffered.Position = 0;
+        await buffered.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PlacedLabels?> PlaceLabelsAsync(MapRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Width <= 0 || request.Height <= 0)
+            throw new ArgumentOutOfRangeException(nameof(request), "Width and height must be positive.");
+        var viewport = MapViewport.For(request, _crs);
+        using var recorder = new SKPictureRecorder();
+        // An R-tree over the recorded glyph runs: a tile plays back only the labels that reach it.
+        var canvas = recorder.BeginRecording(SKRect.Create(viewport.CanvasWidth, viewport.CanvasHeight), true);
+        var count = 0;
+        if (request.Bbox.Width > 0 && request.Bbox.Height > 0 && !request.Bbox.IsNull)
+        {
+            using var context = new RenderContext(canvas, viewport);
+            foreach (var layer in request.Layers)
+                await DrawLayerAsync(context, null, layer, request, SymbolizerSelection.TextOnly, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            context.Canvas = canvas;
+            count = context.Labels.PlaceAndDraw(canvas);
+        }
+        var picture = recorder.EndRecording();
+        return new SkiaPlacedLabels(request.Bbox, request.Srid, request.Width, request.Height, Math.Max(0, request.Buffer), picture, count);
+    }
+
+    /// <summary>
+    /// The request's placed labels when they were placed by this renderer for the same CRS and scale (so their pixel
+    /// grid is this map's, shifted); anything else is ignored and the map places its own labels.
+    /// </summary>
+    private static SkiaPlacedLabels? UsablePlacedLabels(MapRequest request)
+    {
+        if (request.Labels is not SkiaPlacedLabels placed || placed.Srid != request.Srid || request.Bbox.Width <= 0 || request.Bbox.Height <= 0)
+            return null;
+        var scaleX = request.Width / request.Bbox.Width;
+        var scaleY = request.Height / request.Bbox.Height;
+        return Math.Abs(scaleX / placed.ScaleX - 1) < 1e-9 && Math.Abs(scaleY / placed.ScaleY - 1) < 1e-9 ? placed : null;
+    }
+
+    /// <summary>
+    /// Plays the placed labels back where their extent lies on this canvas. Tiles of one matrix sit a whole number
+    /// of pixels apart, so the shift is rounded to whole pixels: glyphs land on exactly the pixels they cover in the
+    /// neighbouring tiles.
+    /// </summary>
+    private static void DrawPlacedLabels(SKCanvas canvas, MapViewport viewport, SkiaPlacedLabels placed)
+    {
+        var dx = viewport.X(placed.OriginX);
+        var dy = viewport.Y(placed.OriginY);
+        var rx = MathF.Round(dx);
+        var ry = MathF.Round(dy);
+        canvas.Save();
+        canvas.Translate(MathF.Abs(dx - rx) < 0.01f ? rx : dx, MathF.Abs(dy - ry) < 0.01f ? ry : dy);
+        canvas.DrawPicture(placed.Picture);
+        canvas.Restore();
     }
 
     public void RenderMessage(int width, int height, ImageFormat format, bool transparent, RgbaColor background, string? message, Stream output) =>
@@ -99,11 +165,13 @@ public sealed class SkiaMapRenderer : IMapRenderer
         ?? throw new InvalidOperationException($"Cannot allocate a {width}×{height} canvas.");
 
     /// <param name="surfacePixels">The pixels of the current canvas when it is the surface's (raster layers may write them directly), else null.</param>
-    private async Task DrawLayerAsync(RenderContext context, SKPixmap? surfacePixels, MapLayer mapLayer, MapRequest request, CancellationToken cancellationToken)
+    private async Task DrawLayerAsync(RenderContext context, SKPixmap? surfacePixels, MapLayer mapLayer, MapRequest request, SymbolizerSelection selection, CancellationToken cancellationToken)
     {
         var layer = mapLayer.Layer;
         if (layer.Kind == LayerKind.Raster && _rasters is not null)
         {
+            if (selection == SymbolizerSelection.TextOnly)
+                return;
             await _rasters.DrawAsync(context.Canvas, surfacePixels, context.Viewport, mapLayer, request.Srid, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -120,7 +188,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
         var layerStyle = mapLayer.Style ?? layer.DefaultStyle;
         var style = layerStyle?.Model ?? DefaultStyles.For(layer.GeometryKind);
         context.StyleDirectory = string.IsNullOrEmpty(layerStyle?.FilePath) ? null : Path.GetDirectoryName(Path.GetFullPath(layerStyle.FilePath));
-        var plan = LayerPlan.Create(layer, style, scale, context, _painters, _logger);
+        var plan = LayerPlan.Create(layer, style, scale, context, _painters, _logger, selection);
         if (plan is null)
             return;
 

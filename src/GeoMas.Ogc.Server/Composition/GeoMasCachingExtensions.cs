@@ -57,7 +57,12 @@ public static class GeoMasCachingExtensions
         services.TryAddSingleton<ILayerRevisions, CatalogLayerRevisions>();
         services.TryAddSingleton(sp => new LayerTileLimitsCache(sp.GetRequiredService<CrsRegistry>()));
         services.TryAddSingleton<IImageCutter, SkiaImageCutter>();
-        services.AddSingleton(new MetatileOptions { Size = options.Metatile ?? 4, Buffer = options.MetatileBuffer ?? 64 });
+        services.AddSingleton(new MetatileOptions
+        {
+            Size = options.Metatile ?? 4,
+            Buffer = options.MetatileBuffer ?? 64,
+            OnMiss = string.Equals(options.MetatileOnMiss, "metatile", StringComparison.OrdinalIgnoreCase) ? MetatileMissRender.Metatile : MetatileMissRender.Tile,
+        });
         // The concrete service too: the cached-tile fast path asks it for memory hits (TryGetCached).
         services.AddSingleton<ITileService>(sp => sp.GetRequiredService<TileService>());
         services.AddSingleton(sp => new TileService(

@@ -23,6 +23,10 @@ public sealed class MeteredMapRenderer(IMapRenderer inner, RenderMetrics metrics
         }
     }
 
+    /// <summary>Not a map: the time counts in the tile render that asked for it.</summary>
+    public Task<PlacedLabels?> PlaceLabelsAsync(MapRequest request, CancellationToken cancellationToken) =>
+        inner.PlaceLabelsAsync(request, cancellationToken);
+
     public void RenderMessage(int width, int height, ImageFormat format, bool transparent, RgbaColor background, string? message, Stream output) =>
         inner.RenderMessage(width, height, format, transparent, background, message, output);
 }

@@ -20,6 +20,12 @@ public sealed class CacheOptions
     public int? Metatile { get; set; }
     /// <summary>Pixels rendered around a metatile and cut off, so symbols and labels near its edges are drawn whole.</summary>
     public int? MetatileBuffer { get; set; }
+    /// <summary>
+    /// What a tile request missing the cache renders: <c>tile</c> (default: that tile alone, with the labels placed
+    /// over its whole metatile) or <c>metatile</c> (the whole metatile, every tile of it stored). Seeding always
+    /// renders whole metatiles.
+    /// </summary>
+    public string? MetatileOnMiss { get; set; }
     /// <summary>Cache-Control max-age of layers without their own <c>cache.maxAgeSeconds</c>.</summary>
     public int? DefaultMaxAgeSeconds { get; set; }
 }

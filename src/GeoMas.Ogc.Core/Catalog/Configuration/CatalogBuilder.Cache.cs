@@ -5,6 +5,7 @@ namespace GeoMas.Ogc.Core.Catalog.Configuration;
 public sealed partial class CatalogBuilder
 {
     private static readonly string[] CacheStores = ["disk", "redis", "none"];
+    private static readonly string[] MetatileOnMissValues = ["tile", "metatile"];
 
     private void CheckCache(CacheOptions o)
     {
@@ -13,6 +14,8 @@ public sealed partial class CatalogBuilder
         CheckRange("cache.memoryMegabytes", o.MemoryMegabytes, 0, 1 << 20);
         CheckRange("cache.metatile", o.Metatile, 1, 16);
         CheckRange("cache.metatileBuffer", o.MetatileBuffer, 0, 1024);
+        if (o.MetatileOnMiss is { } onMiss && !MetatileOnMissValues.Contains(onMiss.ToLowerInvariant()))
+            _errors.Add($"cache.metatileOnMiss '{onMiss}' is not one of {string.Join(", ", MetatileOnMissValues)}");
         CheckRange("cache.defaultMaxAgeSeconds", o.DefaultMaxAgeSeconds, 0, 31_536_000);
         CheckRange("cache.redisTtlSeconds", o.RedisTtlSeconds, 0, int.MaxValue);
     }
