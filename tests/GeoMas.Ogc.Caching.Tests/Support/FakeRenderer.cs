@@ -26,8 +26,37 @@ internal sealed class FakeRenderer : IMapRenderer
         await output.WriteAsync(text, cancellationToken);
     }
 
+    /// <summary>Whether <see cref="PlaceLabelsAsync"/> places labels (a renderer that can) or returns null (one that cannot).</summary>
+    public bool PlacesLabels { get; set; }
+
+    private int _placements;
+
+    public int LabelPlacements => Volatile.Read(ref _placements);
+
+    public List<MapRequest> PlacementRequests { get; } = [];
+
+    public async Task<PlacedLabels?> PlaceLabelsAsync(MapRequest request, CancellationToken cancellationToken)
+    {
+        if (!PlacesLabels)
+            return null;
+        Interlocked.Increment(ref _placements);
+        lock (PlacementRequests)
+            PlacementRequests.Add(request);
+        if (Hold is { } hold)
+            await hold(cancellationToken);
+        return new FakePlacedLabels(request);
+    }
+
     public void RenderMessage(int width, int height, ImageFormat format, bool transparent, RgbaColor background, string? message, Stream output) =>
         output.Write("BLANK"u8);
+}
+
+internal sealed class FakePlacedLabels(MapRequest request)
+    : PlacedLabels(request.Bbox, request.Srid, request.Width, request.Height, request.Buffer)
+{
+    public override int Count => 0;
+
+    public override long ApproximateBytes => 1000;
 }
 
 /// <summary>Cuts the fake "image" into tiles whose bytes are the image bytes followed by the tile index.</summary>

@@ -38,11 +38,56 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
     public Task Polygon_labels_are_drawn_at_the_same_place_by_neighbouring_metatiles(string layer, int zoom) =>
         CompareSeamAsync(layer, zoom);
 
+    /// <summary>
+    /// The default miss path draws each tile alone with the labels placed over its whole metatile: every tile of a
+    /// metatile must then look like the same tile cut from the whole metatile, labels crossing tile edges included.
+    /// </summary>
+    [Theory]
+    [InlineData("plan", 17)]
+    [InlineData("parcelles", 18)]
+    [InlineData("communes", 13)]
+    [InlineData("fond_plan", 15)]
+    public async Task Tiles_rendered_alone_match_the_tiles_cut_from_their_whole_metatile(string layer, int zoom)
+    {
+        var services = server.App.App.Services;
+        var alone = Service(services, size: 4, MetatileMissRender.Tile);
+        var whole = Service(services, size: 4, MetatileMissRender.Metatile);
+        var (centreRow, centreCol) = TileFixtures.CentreTile(services, "parcelles", "WebMercatorQuad", zoom);
+        var (row0, col0) = (centreRow / 4 * 4, centreCol / 4 * 4);
+
+        long differing = 0, inked = 0, compared = 0;
+        // Tiles in a scattered order, as a map client asks for them: each is rendered on its own.
+        foreach (var (r, c) in new[] { (1, 2), (3, 0), (0, 0), (2, 3), (0, 1), (1, 1), (3, 3), (2, 0), (0, 3), (1, 0), (3, 1), (2, 2), (0, 2), (1, 3), (3, 2), (2, 1) })
+        {
+            var request = TileFixtures.Request(services, layer, "WebMercatorQuad", zoom, row0 + r, col0 + c);
+            using var a = Decode(await alone.GetTileAsync(request, CancellationToken.None));
+            using var b = Decode(await whole.GetTileAsync(request, CancellationToken.None));
+            for (var y = 0; y < 256; y++)
+            {
+                for (var x = 0; x < 256; x++)
+                {
+                    var pa = a.GetPixel(x, y);
+                    var pb = b.GetPixel(x, y);
+                    compared++;
+                    if (pa.Alpha > 0 || pb.Alpha > 0)
+                        inked++;
+                    if (Distance(pa, pb) > 24)
+                        differing++;
+                }
+            }
+        }
+
+        output.WriteLine($"{layer} z{zoom}: {inked} inked of {compared} pixels, {differing} differ; {alone.Labels.Count} placement(s) kept");
+        Assert.Equal(1, alone.Labels.Count);
+        Assert.True(inked > compared / 50, $"the metatile holds too little drawing to test ({inked} of {compared} pixels)");
+        Assert.True(differing <= compared / 500, $"{differing} of {compared} pixels differ from the whole-metatile render");
+    }
+
     private async Task CompareSeamAsync(string layer, int zoom)
     {
         var services = server.App.App.Services;
-        var seamed = Service(services, size: 4);
-        var whole = Service(services, size: 3);
+        var seamed = Service(services, size: 4, MetatileMissRender.Metatile);
+        var whole = Service(services, size: 3, MetatileMissRender.Metatile);
         // Where the parcels are (the centre of a group's extent may fall between the synthetic data areas).
         var (centreRow, centreCol) = TileFixtures.CentreTile(services, "parcelles", "WebMercatorQuad", zoom);
         // Columns 4m-1 | 4m straddle a 4×4 metatile edge; pick m so that both lie in one 3×3 metatile.
@@ -87,7 +132,7 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
         Assert.True(differing <= compared / 200, $"{differing} of {compared} pixels differ along the metatile edge");
     }
 
-    private static TileService Service(IServiceProvider services, int size) => new(
+    private static TileService Service(IServiceProvider services, int size, MetatileMissRender onMiss) => new(
         services.GetRequiredService<ICatalogProvider>(),
         new TieredTileCache(new MemoryTileStore(64 << 20), null, services.GetRequiredService<CachingMetrics>()),
         services.GetRequiredService<ILayerRevisions>(),
@@ -95,7 +140,7 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
         services.GetRequiredService<IImageCutter>(),
         services.GetRequiredService<RenderGate>(),
         services.GetRequiredService<LayerTileLimitsCache>(),
-        new MetatileOptions { Size = size, Buffer = 64 },
+        new MetatileOptions { Size = size, Buffer = 64, OnMiss = onMiss },
         services.GetRequiredService<CachingMetrics>());
 
     private static SKBitmap Decode(TileContent tile) =>
