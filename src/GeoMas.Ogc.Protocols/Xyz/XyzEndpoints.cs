@@ -25,11 +25,14 @@ public static class XyzEndpoints
     public const string TileJsonRoute = TilesPath + "/{layer}.json";
     public const string TileMatrixSetId = "WebMercatorQuad";
 
+    /// <summary>The tile endpoint's name (for code that answers tiles before routing and must name the same endpoint).</summary>
+    public const string TileEndpointName = "XyzTile";
+
     public static IEndpointRouteBuilder MapXyz(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = new XyzServices(endpoints.ServiceProvider);
-        endpoints.MapMethods(TileRoute, [HttpMethods.Get, HttpMethods.Head], context => TileAsync(context, services)).WithName("XyzTile");
+        endpoints.MapMethods(TileRoute, [HttpMethods.Get, HttpMethods.Head], context => TileAsync(context, services)).WithName(TileEndpointName);
         endpoints.MapMethods(TileJsonRoute, [HttpMethods.Get, HttpMethods.Head], TileJsonAsync).WithName("XyzTileJson");
         return endpoints;
     }

@@ -15,11 +15,24 @@ namespace GeoMas.Ogc.Protocols.Xyz;
 public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, string? StyleParameter, string? TimeParameter)
 {
     public const string DefaultStyle = "default";
+    public const string StyleQueryName = "style";
+    public const string TimeQueryName = "time";
+
+    /// <summary>
+    /// False when a raw query string (<c>?123</c>, <c>?v=2</c>) cannot name a parameter <see cref="Parse"/> reads, so a
+    /// tile URL with it is the tile without it. Conservative: any mention of the names, and any percent-escape (a
+    /// name could be spelt <c>%73tyle</c>), counts as "may".
+    /// </summary>
+    public static bool MayName(string? query) =>
+        !string.IsNullOrEmpty(query)
+        && (query.Contains(StyleQueryName, StringComparison.OrdinalIgnoreCase)
+            || query.Contains(TimeQueryName, StringComparison.OrdinalIgnoreCase)
+            || query.Contains('%'));
 
     public static XyzLayerOptions Parse(LayerDefinition layer, IQueryCollection query, DateOnly today)
     {
-        var style = query.TryGetValue("style", out var s) ? s.ToString().Trim() : "";
-        var time = query.TryGetValue("time", out var t) ? t.ToString().Trim() : "";
+        var style = query.TryGetValue(StyleQueryName, out var s) ? s.ToString().Trim() : "";
+        var time = query.TryGetValue(TimeQueryName, out var t) ? t.ToString().Trim() : "";
         var styleName = ResolveStyle(layer, style);
         var selection = ResolveTime(layer, time, today);
         return new XyzLayerOptions(

@@ -1,3 +1,5 @@
+using GeoMas.Ogc.Core.Caching;
+using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Wmts;
@@ -17,28 +19,41 @@ public static class XyzTileHandler
         var tile = await tiles.GetTileAsync(request, context.RequestAborted);
         var usage = context.Features.Get<IUsageRecorder>();
         usage?.Layer(request.Layer.Id);
-        var response = context.Response;
-        var etag = Quote(tile.ETag);
-        response.Headers.AccessControlAllowOrigin = "*";
-        response.Headers.ETag = etag;
-        response.Headers.CacheControl = XyzCacheControl.ForTile(request.Layer);
-        // Same validator rules as WMTS GetTile (RFC 9110 weak comparison, "*").
-        if (WmtsGetTileHandler.Matches(context.Request.Headers.IfNoneMatch, etag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        response.ContentType = tile.ContentType;
-        response.ContentLength = tile.Bytes.Length;
-        if (headOnly)
+        if (!WriteHeaders(context, request.Layer, tile) || headOnly)
         {
             return;
         }
 
         usage?.Tiles(1);
         // Straight into the response pipe (Content-Length is set, so Kestrel sends it unchunked).
-        await response.BodyWriter.WriteAsync(tile.Bytes, context.RequestAborted);
+        await context.Response.BodyWriter.WriteAsync(tile.Bytes, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The status and headers of a tile answer: CORS, ETag, Cache-Control, then 304 when <c>If-None-Match</c>
+    /// matches, else Content-Type and Content-Length. True when the tile's bytes follow (200). Shared by the endpoint
+    /// and the server's cached-tile fast path, so both answer a tile alike.
+    /// </summary>
+    public static bool WriteHeaders(HttpContext context, LayerDefinition layer, TileContent tile)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(tile);
+        var response = context.Response;
+        var etag = Quote(tile.ETag);
+        response.Headers.AccessControlAllowOrigin = "*";
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = XyzCacheControl.ForTile(layer);
+        // Same validator rules as WMTS GetTile (RFC 9110 weak comparison, "*").
+        if (WmtsGetTileHandler.Matches(context.Request.Headers.IfNoneMatch, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return false;
+        }
+
+        response.ContentType = tile.ContentType;
+        response.ContentLength = tile.Bytes.Length;
+        return true;
     }
 
     // The tile cache may hold a bare hash; the header needs the quoted form.

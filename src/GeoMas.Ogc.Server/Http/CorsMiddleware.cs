@@ -19,15 +19,10 @@ public sealed class CorsMiddleware
     {
         _next = next;
         // One callback for the server's lifetime, given the response as state: no closure per request.
-        var vary = allowOrigin != "*";
+        var headers = new CorsHeaders(allowOrigin);
         _addHeaders = state =>
         {
-            var headers = ((HttpResponse)state).Headers;
-            headers.AccessControlAllowOrigin = allowOrigin;
-            // Lets scripts read e.g. WMS "Warning: 99 Default value used", Content-Crs and Link.
-            headers.AccessControlExposeHeaders = "*";
-            if (vary)
-                headers.Vary = "Origin";
+            headers.Apply((HttpResponse)state);
             return Task.CompletedTask;
         };
     }

@@ -14,7 +14,14 @@ public sealed class ScopedTileService(ITileService inner) : ITileService
     public Task<TileContent> GetTileAsync(TileRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return inner.GetTileAsync(Scoped(request), cancellationToken);
+    }
+
+    /// <summary>The request with its layer's access scope (the same object when it already has it).</summary>
+    public static TileRequest Scoped(TileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var scope = request.Layer.Access?.Scope ?? Core.Security.CatalogViewBuilder.PublicScope;
-        return inner.GetTileAsync(request.Scope == scope ? request : request with { Scope = scope }, cancellationToken);
+        return request.Scope == scope ? request : request with { Scope = scope };
     }
 }

@@ -22,6 +22,7 @@ public static class UsageExtensions
             return services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new UsageAggregator(options.MaxKeys));
+        services.AddSingleton<UsageMeter>();
         services.AddSingleton(CreateStore(options, configDirectory));
         services.AddSingleton<UsageFlusher>();
         services.AddHostedService<UsageFlushService>();

@@ -12,7 +12,7 @@ namespace GeoMas.Ogc.Server.Usage;
 /// counts the client for its application. Only answers below 400 are counted: refused and failed requests are not
 /// usage to share the cost of (401 and 429 never reach this middleware anyway).
 /// </summary>
-public sealed class UsageMiddleware(RequestDelegate next, UsageAggregator aggregator, TimeProvider time)
+public sealed class UsageMiddleware(RequestDelegate next, UsageMeter meter)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,7 +25,7 @@ public sealed class UsageMiddleware(RequestDelegate next, UsageAggregator aggreg
         }
 
         // The day the request arrived: a request straddling midnight counts on the day it was asked.
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var day = meter.Today();
         var features = context.Features;
         var usage = new RequestUsage(features.GetRequiredFeature<IHttpResponseBodyFeature>());
         features.Set<IHttpResponseBodyFeature>(usage);
@@ -43,10 +43,8 @@ public sealed class UsageMiddleware(RequestDelegate next, UsageAggregator aggreg
         if (context.Response.StatusCode >= 400)
             return;
 
-        var principal = AccessContext.Current ?? AccessPrincipal.Anonymous;
         var bytes = HttpMethods.IsHead(context.Request.Method) ? 0 : usage.Bytes;
-        var key = new UsageKey(day, principal.Partner ?? "", principal.IsAnonymous ? "" : principal.Id, usage.LayerText, protocol);
-        aggregator.Record(key, 1, usage.Tiles, usage.FeatureCount, bytes);
-        aggregator.Client(day, UsageClients.ApplicationOf(principal), UsageClients.ClientOf(principal, context.Connection.RemoteIpAddress));
+        meter.Record(day, AccessContext.Current ?? AccessPrincipal.Anonymous, usage.LayerText, protocol,
+            usage.Tiles, usage.FeatureCount, bytes, context.Connection.RemoteIpAddress);
     }
 }
