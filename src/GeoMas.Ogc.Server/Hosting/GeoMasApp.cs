@@ -97,6 +97,7 @@ public static class GeoMasApp
             .AddGeoMasMetrics(builder.Configuration)
             .AddGeoMasUsage(builder.Configuration, configDirectory);
         builder.Services.AddGeoMasProtection(builder.Configuration);
+        builder.Services.AddGeoMasTileFastPath(server);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -142,6 +143,8 @@ public static class GeoMasApp
     {
         if (server.ForwardedHeaders)
             app.UseForwardedHeaders();
+        // Anonymous GETs of tiles held in memory are answered here, as the tile endpoint would answer them.
+        app.UseGeoMasTileFastPath(server);
         // Security headers and the audit of refusals: on every response, refusals included.
         app.UseGeoMasResponseProtection();
         app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);
