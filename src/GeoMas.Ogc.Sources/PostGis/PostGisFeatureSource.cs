@@ -56,13 +56,6 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
             // backend encrypt every row (half a megabyte per 1000-feature page) on both sides. An explicit SSL Mode wins.
             csb.SslMode = SslMode.Disable;
         }
-        if (!Mentions(definition.Connection, "maxautoprepare"))
-        {
-            // Map and tile renders send the same few statements (one per layer and style) thousands of times with
-            // new bounds: prepared once per connection, PostgreSQL skips parsing and planning them every time.
-            csb.MaxAutoPrepare = 64;
-            csb.AutoPrepareMinUsages = 2;
-        }
         var ms = (long)Math.Ceiling(definition.StatementTimeout.TotalMilliseconds);
         if (ms > 0)
         {
@@ -85,13 +78,10 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
             return host is "localhost" or "127.0.0.1" or "::1" or "[::1]" || host.StartsWith('/');
         });
 
-    private static bool MentionsSsl(string connection) => Mentions(connection, "ssl");
-
-    /// <summary>Whether the connection string sets a keyword starting with <paramref name="prefix"/> (spaces ignored): the user's choice wins.</summary>
-    private static bool Mentions(string connection, string prefix)
+    private static bool MentionsSsl(string connection)
     {
         var raw = new DbConnectionStringBuilder { ConnectionString = connection };
-        return raw.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        return raw.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).StartsWith("ssl", StringComparison.OrdinalIgnoreCase));
     }
 
     public async IAsyncEnumerable<Feature> QueryAsync(FeatureQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -20,9 +20,34 @@ public sealed class TileCacheCompositionTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
-    public async Task A_metatile_is_rendered_once_then_its_tiles_come_from_memory_and_disk()
+    public async Task By_default_a_miss_stores_its_tile_alone_and_keeps_its_metatile_labels_for_the_siblings()
     {
         await using var app = await TestApp.StartAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:metatile=4");
+        var services = app.App.Services;
+        var tiles = services.GetRequiredService<ITileService>();
+        var cache = services.GetRequiredService<TieredTileCache>();
+        var labels = services.GetRequiredService<TileService>().Labels;
+        // Where the parcels are (the centre of the group's extent may fall between the synthetic data areas).
+        var (row, col) = TileFixtures.CentreTile(services, "parcelles", "WebMercatorQuad", 15);
+        row = row / 4 * 4;
+        col = col / 4 * 4;
+
+        var first = await tiles.GetTileAsync(TileFixtures.Request(services, "plan", "WebMercatorQuad", 15, row + 1, col + 1), CancellationToken.None);
+        var sibling = await tiles.GetTileAsync(TileFixtures.Request(services, "plan", "WebMercatorQuad", 15, row + 2, col + 1), CancellationToken.None);
+
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], first.Bytes[..4]);
+        Assert.False(first.IsBlank);
+        Assert.False(sibling.IsBlank);
+        Assert.NotEqual(first.ETag, sibling.ETag);
+        Assert.Equal(2, cache.Memory.Count);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_disk, "plan", "WebMercatorQuad", "15"), "*.png", SearchOption.AllDirectories).Length);
+        Assert.Equal(1, labels.Count);
+    }
+
+    [Fact]
+    public async Task A_metatile_is_rendered_once_then_its_tiles_come_from_memory_and_disk()
+    {
+        await using var app = await TestApp.StartAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:metatile=4", "--cache:metatileOnMiss=metatile");
         var services = app.App.Services;
         var tiles = services.GetRequiredService<ITileService>();
         var cache = services.GetRequiredService<TieredTileCache>();
