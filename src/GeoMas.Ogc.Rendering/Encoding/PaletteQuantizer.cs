@@ -152,7 +152,11 @@ internal static class PaletteQuantizer
         _ => ((cell >> 15) & 0x7) * 31 / 7,
     };
 
-    /// <summary>Median cut: repeatedly halves the box with the largest population × extent along its widest channel.</summary>
+    /// <summary>
+    /// Median cut: repeatedly halves the box with the largest population × extent along its widest channel, at the
+    /// channel level where half its pixels lie on each side. A channel has 32 levels, so a box is split by counting
+    /// its cells per level and regrouping them (linear in the box), not by sorting it.
+    /// </summary>
     private static List<(int Start, int End)> Split(int[] cells, int[] histogram, int maxBoxes)
     {
         var boxes = new List<(int Start, int End)>();
@@ -161,15 +165,18 @@ internal static class PaletteQuantizer
             return boxes;
         boxes.Add((0, cells.Length));
         stats.Add(Widest(cells, histogram));
-        var keys = new int[cells.Length];
+        var scratch = new int[cells.Length];
+        Span<long> population = stackalloc long[32];
+        Span<int> counts = stackalloc int[32];
+        Span<int> next = stackalloc int[32];
         while (boxes.Count < maxBoxes)
         {
             var best = -1;
             long bestScore = 0;
             for (var b = 0; b < boxes.Count; b++)
             {
-                var (_, range, population) = stats[b];
-                var score = population * range;
+                var (_, range, boxPopulation) = stats[b];
+                var score = boxPopulation * range;
                 if (range > 0 && boxes[b].End - boxes[b].Start > 1 && score > bestScore)
                 {
                     bestScore = score;
@@ -182,20 +189,42 @@ internal static class PaletteQuantizer
             var (s, e) = boxes[best];
             var channel = stats[best].Channel;
             var slice = cells.AsSpan(s, e - s);
-            var sortKeys = keys.AsSpan(s, e - s);
-            for (var i = 0; i < slice.Length; i++)
-                sortKeys[i] = Channel(slice[i], channel);
-            sortKeys.Sort(slice);
-            long total = stats[best].Population;
-            long acc = 0;
-            var cut = 1;
-            for (var i = 0; i < slice.Length - 1; i++)
+            population.Clear();
+            counts.Clear();
+            int low = 31, high = 0;
+            foreach (var cell in slice)
             {
-                acc += histogram[slice[i]];
-                cut = i + 1;
-                if (acc * 2 >= total)
+                var level = Channel(cell, channel);
+                population[level] += histogram[cell];
+                counts[level]++;
+                low = Math.Min(low, level);
+                high = Math.Max(high, level);
+            }
+            // The first level where half the pixels are reached, kept below the highest so both halves hold cells.
+            long total = stats[best].Population, accumulated = 0;
+            var cutLevel = low;
+            for (var level = low; level < high; level++)
+            {
+                cutLevel = level;
+                accumulated += population[level];
+                if (accumulated * 2 >= total)
                     break;
             }
+            // Regroup the cells level by level (stable), so each half is a contiguous run.
+            var offset = 0;
+            for (var level = 0; level < 32; level++)
+            {
+                next[level] = offset;
+                offset += counts[level];
+            }
+            var regrouped = scratch.AsSpan(0, slice.Length);
+            foreach (var cell in slice)
+                regrouped[next[Channel(cell, channel)]++] = cell;
+            regrouped.CopyTo(slice);
+            var cut = 0;
+            for (var level = 0; level <= cutLevel; level++)
+                cut += counts[level];
+
             boxes[best] = (s, s + cut);
             stats[best] = Widest(cells.AsSpan(s, cut), histogram);
             boxes.Add((s + cut, e));
