@@ -47,6 +47,8 @@ public static class GeoMasApp
             return new GeoMasAppResult(null, [error!]);
         }
         log.LogInformation("Configuration files: {Files}", string.Join(", ", files));
+        // No Activity and logging scope per request when nothing would write or print them.
+        RequestDiagnostics.SkipWhenUnread(builder, startupLogs);
 
         var loaded = await CatalogStartup.LoadAsync(builder.Configuration, configDirectory, null, cancellationToken);
         foreach (var warning in loaded.Warnings)
