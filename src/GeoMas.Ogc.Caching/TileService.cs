@@ -209,7 +209,11 @@ public sealed class TileService : ITileService
     {
         PlacedLabels? labels = null;
         var map = MapFor(request, members, metatile, _options.Buffer, null);
+        var started = Stopwatch.GetTimestamp();
         await _gate.RunAsync(async token => labels = await _renderer.PlaceLabelsAsync(map, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("Placed {Count} labels over metatile {Layer} {Tms}/{Matrix}/{Row}/{Col} ({Rows}×{Columns}) in {Milliseconds:0.0} ms",
+            labels?.Count, request.Layer.Id, request.TileMatrixSet.Id, request.TileMatrix.Id, metatile.Row, metatile.Col, metatile.Rows, metatile.Columns,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return labels;
     }
 
