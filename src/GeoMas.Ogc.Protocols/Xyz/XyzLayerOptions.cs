@@ -18,6 +18,8 @@ public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, stri
     public const string StyleQueryName = "style";
     public const string TimeQueryName = "time";
 
+    private static readonly XyzLayerOptions Defaults = new(DefaultStyle, null, null, null);
+
     /// <summary>
     /// False when a raw query string (<c>?123</c>, <c>?v=2</c>) cannot name a parameter <see cref="Parse"/> reads, so a
     /// tile URL with it is the tile without it. Conservative: any mention of the names, and any percent-escape (a
@@ -33,6 +35,12 @@ public sealed record XyzLayerOptions(string StyleName, TimeSelection? Time, stri
     {
         var style = query.TryGetValue(StyleQueryName, out var s) ? s.ToString().Trim() : "";
         var time = query.TryGetValue(TimeQueryName, out var t) ? t.ToString().Trim() : "";
+        // Most tile URLs name neither: one shared answer instead of a new record per tile.
+        if (style.Length == 0 && time.Length == 0)
+        {
+            return Defaults;
+        }
+
         var styleName = ResolveStyle(layer, style);
         var selection = ResolveTime(layer, time, today);
         return new XyzLayerOptions(
