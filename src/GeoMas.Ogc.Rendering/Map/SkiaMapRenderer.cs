@@ -110,20 +110,24 @@ public sealed class SkiaMapRenderer : IMapRenderer
         if (request.Width <= 0 || request.Height <= 0)
             throw new ArgumentOutOfRangeException(nameof(request), "Width and height must be positive.");
         var viewport = MapViewport.For(request, _crs);
+        var timings = _logger.IsEnabled(LogLevel.Debug) ? new RenderTimings() : null;
         using var recorder = new SKPictureRecorder();
         // An R-tree over the recorded glyph runs: a tile plays back only the labels that reach it.
         var canvas = recorder.BeginRecording(SKRect.Create(viewport.CanvasWidth, viewport.CanvasHeight), true);
         var count = 0;
         if (request.Bbox.Width > 0 && request.Bbox.Height > 0 && !request.Bbox.IsNull)
         {
-            using var context = new RenderContext(canvas, viewport);
+            using var context = new RenderContext(canvas, viewport) { Timings = timings };
             foreach (var layer in request.Layers)
                 await DrawLayerAsync(context, null, layer, request, SymbolizerSelection.TextOnly, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             context.Canvas = canvas;
-            count = context.Labels.PlaceAndDraw(canvas);
+            using (new RenderTimings.Scope(timings, RenderTimings.Labels))
+                count = context.Labels.PlaceAndDraw(canvas);
         }
         var picture = recorder.EndRecording();
+        if (timings is not null)
+            _logger.LogDebug("Placed {Count} labels over {Width}x{Height}: {Timings}", count, request.Width, request.Height, timings);
         return new SkiaPlacedLabels(request.Bbox, request.Srid, request.Width, request.Height, Math.Max(0, request.Buffer), picture, count);
     }
 
