@@ -120,6 +120,29 @@ public sealed class TileService : ITileService
     }
 
     /// <summary>
+    /// Renders the tile as a miss would — its metatile's labels placed, the tile drawn, cut and encoded — and keeps
+    /// nothing (neither the tile nor the labels). For the start-up warm-up, which compiles and loads the whole miss
+    /// path (code, fonts, styles, connections) before the first requests need it. False when the tile holds no data.
+    /// </summary>
+    public async Task<bool> WarmUpAsync(TileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TileMath.Contains(request.TileMatrix, request.Row, request.Col))
+            return false;
+        request = AsStored(request, out var plan);
+        var members = plan.Members;
+        if (!HasData(members, request))
+            return false;
+        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+        var labels = metatile.Rows * metatile.Columns > 1
+            ? await PlaceLabelsAsync(request, members, metatile, cancellationToken).ConfigureAwait(false)
+            : null;
+        var tile = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
+        await RenderAndCutAsync(request, members, tile, labels is null ? _options.Buffer : 0, labels, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// "image/png" tiles are stored and sent 8-bit paletted unless the layer says otherwise: for vector maps that is
     /// about a third of the bytes of RGBA PNG with no visible difference (MapProxy's default too), and bytes are what
     /// a cached tile costs to send. Photographs keep full colour: in 256 colours they band.

@@ -28,6 +28,12 @@ public sealed class ServerOptions
     /// </summary>
     public bool TileFastPath { get; set; } = true;
 
+    /// <summary>
+    /// At start, render a few tiles of the first tile layers in the background (nothing is cached), so the first
+    /// requests after a start or a deploy do not pay for compiling and loading the render path.
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
     /// <summary>Time given to in-flight requests on shutdown (SIGTERM).</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 30;
 }

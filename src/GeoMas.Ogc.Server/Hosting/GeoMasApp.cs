@@ -99,6 +99,11 @@ public static class GeoMasApp
             .AddGeoMasMetrics(builder.Configuration)
             .AddGeoMasUsage(builder.Configuration, configDirectory);
         builder.Services.AddGeoMasProtection(builder.Configuration);
+        if (server.WarmUp)
+        {
+            builder.Services.AddSingleton<RenderWarmUp>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RenderWarmUp>());
+        }
         builder.Services.AddGeoMasTileFastPath(server);
         configure?.Invoke(builder);
 

@@ -27,7 +27,8 @@ internal sealed class KestrelTestApp : IAsyncDisposable
 
     public static async Task<KestrelTestApp> StartAsync(params string[] args)
     {
-        var created = await GeoMasApp.CreateAsync(CommandLine.Parse([.. args, "--urls", "http://127.0.0.1:0"]));
+        // No start-up warm-up (see TestApp.CreateAsync) unless the test asks for it.
+        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(["--server:warmUp=false", .. args, "--urls", "http://127.0.0.1:0"]));
         Assert.True(created.App is not null, "the server refused to start:\n" + string.Join("\n", created.Errors));
         await created.App.StartAsync();
         var addresses = created.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -24,8 +24,12 @@ internal sealed class TestApp : IAsyncDisposable
         return new TestApp(created.App);
     }
 
+    /// <remarks>
+    /// The start-up warm-up is off unless a test turns it on (<c>--server:warmUp=true</c>): its renders take render
+    /// slots while a test may be counting renders or holding the only slot.
+    /// </remarks>
     public static Task<GeoMasAppResult> CreateAsync(params string[] args) =>
-        GeoMasApp.CreateAsync(CommandLine.Parse(args), builder => builder.WebHost.UseTestServer());
+        GeoMasApp.CreateAsync(CommandLine.Parse(["--server:warmUp=false", .. args]), builder => builder.WebHost.UseTestServer());
 
     public async ValueTask DisposeAsync()
     {
