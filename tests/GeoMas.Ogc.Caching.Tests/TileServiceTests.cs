@@ -1,5 +1,4 @@
 using GeoMas.Ogc.Caching.Metatiles;
-using GeoMas.Ogc.Caching.Stores;
 using GeoMas.Ogc.Caching.Tests.Support;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog;
@@ -12,57 +11,31 @@ namespace GeoMas.Ogc.Caching.Tests;
 
 public sealed class TileServiceTests : IDisposable
 {
-    private const int Zoom = 14;
-    private static readonly CrsRegistry Crs = new();
+    private const int Zoom = TileServiceParts.Zoom;
 
-    private readonly CachingMetrics _metrics = new();
-    private readonly FakeRenderer _renderer = new();
+    private readonly TileServiceParts _parts;
+    private readonly FakeRenderer _renderer;
     private readonly MutableRevisions _revisions = new();
     private readonly TestCatalog _catalog;
-    private readonly RenderGate _gate;
     private readonly TileService _service;
 
-    public TileServiceTests() : this(null, new ServiceLimits())
+    public TileServiceTests()
     {
+        _parts = new TileServiceParts();
+        _renderer = _parts.Renderer;
+        _catalog = new TestCatalog(null);
+        _service = Create(_catalog, _parts.Gate);
     }
 
-    private TileServiceTests(CachePolicy? policy, ServiceLimits limits)
-    {
-        _catalog = new TestCatalog(policy);
-        _gate = new RenderGate(limits);
-        _service = Create(_catalog, _gate);
-    }
+    public void Dispose() => _parts.Dispose();
 
-    public void Dispose()
-    {
-        _gate.Dispose();
-        _metrics.Dispose();
-    }
+    private TileService Create(TestCatalog catalog, RenderGate gate, int size = 4) =>
+        _parts.Create(catalog, _revisions, new MetatileOptions { Size = size, Buffer = 64 }, gate);
 
-    private TileService Create(TestCatalog catalog, RenderGate gate, int size = 4) => new(
-        catalog, new TieredTileCache(new MemoryTileStore(16 << 20), null, _metrics), _revisions, _renderer, new FakeCutter(),
-        gate, new LayerTileLimitsCache(Crs), new MetatileOptions { Size = size, Buffer = 64 }, _metrics);
+    private TileRequest Request(long row, long col, int zoom = Zoom, LayerDefinition? layer = null, ImageFormat? format = null) =>
+        TileServiceParts.Request(layer ?? _catalog.Layer, row, col, zoom, format);
 
-    private TileRequest Request(long row, long col, int zoom = Zoom, LayerDefinition? layer = null, ImageFormat? format = null) => new()
-    {
-        Layer = layer ?? _catalog.Layer,
-        StyleName = "default",
-        TileMatrixSet = TestCatalog.Lamb93,
-        TileMatrix = TestCatalog.Lamb93.TileMatrices[zoom],
-        Row = row,
-        Col = col,
-        Format = format ?? ImageFormat.Png,
-    };
-
-    /// <summary>
-    /// The top-left tile of an aligned 4×4 block lying wholly inside the data (at z14 the extent spans tile rows
-    /// 1708–1715 and columns 283–289: the blocks at (1712, 284), (1712, 288) and (1708, 284) all hold data).
-    /// </summary>
-    private static (long Row, long Col) InnerBlock()
-    {
-        var (row, col) = TestCatalog.TileInData(Zoom);
-        return (row / 4 * 4, col / 4 * 4);
-    }
+    private static (long Row, long Col) InnerBlock() => TileServiceParts.InnerBlock();
 
     [Fact]
     public async Task The_sixteen_tiles_of_a_metatile_cost_one_render()
@@ -130,7 +103,7 @@ public sealed class TileServiceTests : IDisposable
     public async Task A_metatile_stops_at_the_data_limits()
     {
         var matrix = TestCatalog.Lamb93.TileMatrices[Zoom];
-        var limits = new LayerTileLimitsCache(Crs).Get(_catalog.Layer, TestCatalog.Lamb93, matrix.Id)!;
+        var limits = new LayerTileLimitsCache(new CrsRegistry()).Get(_catalog.Layer, TestCatalog.Lamb93, matrix.Id)!;
 
         await _service.GetTileAsync(Request(limits.MaxTileRow, limits.MaxTileCol), CancellationToken.None);
 
@@ -184,7 +157,7 @@ public sealed class TileServiceTests : IDisposable
     public async Task A_layer_with_caching_disabled_renders_each_tile_alone()
     {
         var catalog = new TestCatalog(new CachePolicy(false, 0));
-        var service = Create(catalog, _gate);
+        var service = Create(catalog, _parts.Gate);
         var (row, col) = InnerBlock();
 
         await service.GetTileAsync(Request(row, col, layer: catalog.Layer), CancellationToken.None);

@@ -15,44 +15,29 @@ namespace GeoMas.Ogc.Caching.Tests;
 /// </summary>
 public sealed class TileServiceTileOnMissTests : IDisposable
 {
-    private const int Zoom = 14;
+    private const int Zoom = TileServiceParts.Zoom;
 
-    private readonly CachingMetrics _metrics = new();
-    private readonly FakeRenderer _renderer = new() { PlacesLabels = true };
+    private readonly TileServiceParts _parts = new();
     private readonly TestCatalog _catalog = new(null);
-    private readonly RenderGate _gate = new(new ServiceLimits());
     private readonly MemoryTileStore _memory = new(16 << 20);
     private readonly TileService _service;
 
-    public TileServiceTileOnMissTests() => _service = Create(MetatileMissRender.Tile);
-
-    public void Dispose()
+    public TileServiceTileOnMissTests()
     {
-        _gate.Dispose();
-        _metrics.Dispose();
+        _parts.Renderer.PlacesLabels = true;
+        _service = Create(MetatileMissRender.Tile);
     }
 
-    private TileService Create(MetatileMissRender onMiss) => new(
-        _catalog, new TieredTileCache(_memory, null, _metrics), new FixedRevisions(), _renderer, new FakeCutter(),
-        _gate, new LayerTileLimitsCache(new CrsRegistry()), new MetatileOptions { Size = 4, Buffer = 64, OnMiss = onMiss }, _metrics);
 
-    private TileRequest Request(long row, long col, bool whole = false) => new()
-    {
-        Layer = _catalog.Layer,
-        StyleName = "default",
-        TileMatrixSet = TestCatalog.Lamb93,
-        TileMatrix = TestCatalog.Lamb93.TileMatrices[Zoom],
-        Row = row,
-        Col = col,
-        Format = ImageFormat.Png,
-        WholeMetatile = whole,
-    };
+    public void Dispose() => _parts.Dispose();
 
-    private static (long Row, long Col) InnerBlock()
-    {
-        var (row, col) = TestCatalog.TileInData(Zoom);
-        return (row / 4 * 4, col / 4 * 4);
-    }
+    private TileService Create(MetatileMissRender onMiss) =>
+        _parts.Create(_catalog, new FixedRevisions(), new MetatileOptions { Size = 4, Buffer = 64, OnMiss = onMiss }, memory: _memory);
+
+    private TileRequest Request(long row, long col, bool whole = false) =>
+        TileServiceParts.Request(_catalog.Layer, row, col, wholeMetatile: whole);
+
+    private static (long Row, long Col) InnerBlock() => TileServiceParts.InnerBlock();
 
     [Fact]
     public async Task A_miss_draws_only_its_tile_with_labels_placed_over_the_whole_metatile()
@@ -61,7 +46,7 @@ public sealed class TileServiceTileOnMissTests : IDisposable
 
         await _service.GetTileAsync(Request(row + 1, col + 2), CancellationToken.None);
 
-        var placement = Assert.Single(_renderer.PlacementRequests);
+        var placement = Assert.Single(_parts.Renderer.PlacementRequests);
         Assert.Equal(1024, placement.Width);
         Assert.Equal(1024, placement.Height);
         Assert.Equal(64, placement.Buffer);
@@ -69,7 +54,7 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         Assert.Equal(metatileBounds.MinX, placement.Bbox.MinX, 6);
         Assert.Equal(metatileBounds.MaxY, placement.Bbox.MaxY, 6);
 
-        var map = Assert.Single(_renderer.Requests);
+        var map = Assert.Single(_parts.Renderer.Requests);
         Assert.Equal(256, map.Width);
         Assert.Equal(256, map.Height);
         Assert.Equal(0, map.Buffer);
@@ -88,13 +73,13 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         await _service.GetTileAsync(Request(row, col), CancellationToken.None);
         await _service.GetTileAsync(Request(row + 3, col + 3), CancellationToken.None);
         await _service.GetTileAsync(Request(row + 3, col + 3), CancellationToken.None);
-        Assert.Equal(1, _renderer.LabelPlacements);
-        Assert.Equal(2, _renderer.Renders);
-        Assert.Same(_renderer.Requests[0].Labels, _renderer.Requests[1].Labels);
+        Assert.Equal(1, _parts.Renderer.LabelPlacements);
+        Assert.Equal(2, _parts.Renderer.Renders);
+        Assert.Same(_parts.Renderer.Requests[0].Labels, _parts.Renderer.Requests[1].Labels);
 
         await _service.GetTileAsync(Request(row - 4, col), CancellationToken.None);
-        Assert.Equal(2, _renderer.LabelPlacements);
-        Assert.NotSame(_renderer.Requests[0].Labels, _renderer.Requests[2].Labels);
+        Assert.Equal(2, _parts.Renderer.LabelPlacements);
+        Assert.NotSame(_parts.Renderer.Requests[0].Labels, _parts.Renderer.Requests[2].Labels);
     }
 
     [Fact]
@@ -102,7 +87,7 @@ public sealed class TileServiceTileOnMissTests : IDisposable
     {
         var (row, col) = InnerBlock();
         var release = new TaskCompletionSource();
-        _renderer.Hold = ct => release.Task.WaitAsync(ct);
+        _parts.Renderer.Hold = ct => release.Task.WaitAsync(ct);
 
         var requests = new List<Task<TileContent>>();
         for (var r = 0; r < 4; r++)
@@ -117,9 +102,9 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         release.SetResult();
         var tiles = await Task.WhenAll(requests);
 
-        Assert.Equal(1, _renderer.LabelPlacements);
-        Assert.Equal(16, _renderer.Renders);
-        Assert.All(_renderer.Requests, m => Assert.Equal(256, m.Width));
+        Assert.Equal(1, _parts.Renderer.LabelPlacements);
+        Assert.Equal(16, _parts.Renderer.Renders);
+        Assert.All(_parts.Renderer.Requests, m => Assert.Equal(256, m.Width));
         Assert.Equal(16, tiles.Select(t => t.ETag).Distinct().Count());
     }
 
@@ -136,7 +121,7 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         Assert.Equal(0, _service.Labels.Count);
 
         await _service.GetTileAsync(Request(row + 2, col + 1), CancellationToken.None);
-        Assert.Equal(2, _renderer.LabelPlacements);
+        Assert.Equal(2, _parts.Renderer.LabelPlacements);
     }
 
     [Fact]
@@ -160,19 +145,19 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         await _service.GetTileAsync(Request(row, col, whole: true), CancellationToken.None);
         await _service.GetTileAsync(Request(row, col, whole: true), CancellationToken.None);
 
-        Assert.Equal(2, _renderer.Renders);
-        var whole = _renderer.Requests[1];
+        Assert.Equal(2, _parts.Renderer.Renders);
+        var whole = _parts.Renderer.Requests[1];
         Assert.Equal(1024, whole.Width);
         Assert.Equal(64, whole.Buffer);
-        Assert.Same(_renderer.Requests[0].Labels, whole.Labels);
-        Assert.Equal(1, _renderer.LabelPlacements);
+        Assert.Same(_parts.Renderer.Requests[0].Labels, whole.Labels);
+        Assert.Equal(1, _parts.Renderer.LabelPlacements);
         // Every tile of the block is now cached: asking for any of them renders nothing more.
         for (var r = 0; r < 4; r++)
         {
             for (var c = 0; c < 4; c++)
                 await _service.GetTileAsync(Request(row + r, col + c), CancellationToken.None);
         }
-        Assert.Equal(2, _renderer.Renders);
+        Assert.Equal(2, _parts.Renderer.Renders);
     }
 
     [Fact]
@@ -184,10 +169,10 @@ public sealed class TileServiceTileOnMissTests : IDisposable
         await service.GetTileAsync(Request(row + 2, col + 2), CancellationToken.None);
         await service.GetTileAsync(Request(row + 3, col), CancellationToken.None);
 
-        var map = Assert.Single(_renderer.Requests);
+        var map = Assert.Single(_parts.Renderer.Requests);
         Assert.Equal(1024, map.Width);
         Assert.Null(map.Labels);
-        Assert.Equal(0, _renderer.LabelPlacements);
+        Assert.Equal(0, _parts.Renderer.LabelPlacements);
     }
 
     private sealed class FixedRevisions : ILayerRevisions

@@ -12,34 +12,17 @@ namespace GeoMas.Ogc.Caching.Tests;
 /// <summary><see cref="TileService.TryGetCached"/>: the memory hit <see cref="TileService.GetTileAsync"/> would answer, and nothing else.</summary>
 public sealed class TileServiceTryGetCachedTests : IDisposable
 {
-    private const int Zoom = 14;
-    private static readonly CrsRegistry Crs = new();
+    private const int Zoom = TileServiceParts.Zoom;
 
-    private readonly CachingMetrics _metrics = new();
-    private readonly FakeRenderer _renderer = new();
-    private readonly RenderGate _gate = new(new ServiceLimits());
+    private readonly TileServiceParts _parts = new();
 
-    public void Dispose()
-    {
-        _gate.Dispose();
-        _metrics.Dispose();
-    }
+    public void Dispose() => _parts.Dispose();
 
-    private TileService Create(TestCatalog catalog) => new(
-        catalog, new TieredTileCache(new MemoryTileStore(16 << 20), null, _metrics), new CatalogLayerRevisionsStub(), _renderer,
-        new FakeCutter(), _gate, new LayerTileLimitsCache(Crs), new MetatileOptions { Size = 4, Buffer = 64 }, _metrics);
+    private TileService Create(TestCatalog catalog) =>
+        _parts.Create(catalog, new CatalogLayerRevisionsStub(), new MetatileOptions { Size = 4, Buffer = 64 });
 
-    private static TileRequest Request(LayerDefinition layer, long row, long col, string scope = "public") => new()
-    {
-        Layer = layer,
-        StyleName = "default",
-        TileMatrixSet = TestCatalog.Lamb93,
-        TileMatrix = TestCatalog.Lamb93.TileMatrices[Zoom],
-        Row = row,
-        Col = col,
-        Format = ImageFormat.Png,
-        Scope = scope,
-    };
+    private static TileRequest Request(LayerDefinition layer, long row, long col, string scope = "public") =>
+        TileServiceParts.Request(layer, row, col, scope: scope);
 
     [Fact]
     public async Task A_tile_is_found_once_rendered_with_the_content_GetTileAsync_returns()
@@ -55,7 +38,7 @@ public sealed class TileServiceTryGetCachedTests : IDisposable
         Assert.Same(rendered, cached);
         // The key holds the scope: another scope's request does not find the public tile.
         Assert.False(service.TryGetCached(Request(catalog.Layer, row, col, scope: "partner:a"), out _));
-        Assert.Equal(1, _renderer.Renders);
+        Assert.Equal(1, _parts.Renderer.Renders);
     }
 
     [Fact]

@@ -55,32 +55,20 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
         var (centreRow, centreCol) = TileFixtures.CentreTile(services, "parcelles", "WebMercatorQuad", zoom);
         var (row0, col0) = (centreRow / 4 * 4, centreCol / 4 * 4);
 
-        long differing = 0, inked = 0, compared = 0;
+        var tally = new PixelTally();
         // Tiles in a scattered order, as a map client asks for them: each is rendered on its own.
         foreach (var (r, c) in new[] { (1, 2), (3, 0), (0, 0), (2, 3), (0, 1), (1, 1), (3, 3), (2, 0), (0, 3), (1, 0), (3, 1), (2, 2), (0, 2), (1, 3), (3, 2), (2, 1) })
         {
             var request = TileFixtures.Request(services, layer, "WebMercatorQuad", zoom, row0 + r, col0 + c);
             using var a = Decode(await alone.GetTileAsync(request, CancellationToken.None));
             using var b = Decode(await whole.GetTileAsync(request, CancellationToken.None));
-            for (var y = 0; y < 256; y++)
-            {
-                for (var x = 0; x < 256; x++)
-                {
-                    var pa = a.GetPixel(x, y);
-                    var pb = b.GetPixel(x, y);
-                    compared++;
-                    if (pa.Alpha > 0 || pb.Alpha > 0)
-                        inked++;
-                    if (Distance(pa, pb) > 24)
-                        differing++;
-                }
-            }
+            tally.Add(a, b, 0, 256);
         }
 
-        output.WriteLine($"{layer} z{zoom}: {inked} inked of {compared} pixels, {differing} differ; {alone.Labels.Count} placement(s) kept");
+        output.WriteLine($"{layer} z{zoom}: {tally.Inked} inked of {tally.Compared} pixels, {tally.Differing} differ; {alone.Labels.Count} placement(s) kept");
         Assert.Equal(1, alone.Labels.Count);
-        Assert.True(inked > compared / 50, $"the metatile holds too little drawing to test ({inked} of {compared} pixels)");
-        Assert.True(differing <= compared / 500, $"{differing} of {compared} pixels differ from the whole-metatile render");
+        Assert.True(tally.Inked > tally.Compared / 50, $"the metatile holds too little drawing to test ({tally.Inked} of {tally.Compared} pixels)");
+        Assert.True(tally.Differing <= tally.Compared / 500, $"{tally.Differing} of {tally.Compared} pixels differ from the whole-metatile render");
     }
 
     private async Task CompareSeamAsync(string layer, int zoom)
@@ -95,7 +83,7 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
         while (left / 3 != (left + 1) / 3)
             left += 4;
 
-        long differing = 0, inked = 0, compared = 0;
+        var tally = new PixelTally();
         for (var row = centreRow - 3; row <= centreRow + 3; row++)
         {
             foreach (var col in new[] { left, left + 1 })
@@ -103,33 +91,20 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
                 var request = TileFixtures.Request(services, layer, "WebMercatorQuad", zoom, row, col);
                 using var a = Decode(await seamed.GetTileAsync(request, CancellationToken.None));
                 using var b = Decode(await whole.GetTileAsync(request, CancellationToken.None));
-                // The band of pixels along the shared edge: the right side of the left tile, the left side of the right tile.
                 if (Environment.GetEnvironmentVariable("GEOMAS_SEAM_DUMP") is { Length: > 0 } dump)
                 {
                     Directory.CreateDirectory(dump);
                     await File.WriteAllBytesAsync(Path.Combine(dump, $"{layer}-{row}-{col}-a.png"), (await seamed.GetTileAsync(request, CancellationToken.None)).Bytes);
                     await File.WriteAllBytesAsync(Path.Combine(dump, $"{layer}-{row}-{col}-b.png"), (await whole.GetTileAsync(request, CancellationToken.None)).Bytes);
                 }
-                var x0 = col == left ? 256 - Band : 0;
-                for (var y = 0; y < 256; y++)
-                {
-                    for (var x = x0; x < x0 + Band; x++)
-                    {
-                        var pa = a.GetPixel(x, y);
-                        var pb = b.GetPixel(x, y);
-                        compared++;
-                        if (pa.Alpha > 0 || pb.Alpha > 0)
-                            inked++;
-                        if (Distance(pa, pb) > 24)
-                            differing++;
-                    }
-                }
+                // The band of pixels along the shared edge: the right side of the left tile, the left side of the right tile.
+                tally.Add(a, b, col == left ? 256 - Band : 0, Band);
             }
         }
 
-        output.WriteLine($"{layer} z{zoom}: {inked} inked of {compared} band pixels, {differing} differ");
-        Assert.True(inked > compared / 50, $"the seam band holds too little drawing to test ({inked} of {compared} pixels)");
-        Assert.True(differing <= compared / 200, $"{differing} of {compared} pixels differ along the metatile edge");
+        output.WriteLine($"{layer} z{zoom}: {tally.Inked} inked of {tally.Compared} band pixels, {tally.Differing} differ");
+        Assert.True(tally.Inked > tally.Compared / 50, $"the seam band holds too little drawing to test ({tally.Inked} of {tally.Compared} pixels)");
+        Assert.True(tally.Differing <= tally.Compared / 200, $"{tally.Differing} of {tally.Compared} pixels differ along the metatile edge");
     }
 
     private static TileService Service(IServiceProvider services, int size, MetatileMissRender onMiss) => new(
@@ -146,6 +121,32 @@ public sealed class MetatileSeamTests(EmbeddedServerFixture server, ITestOutputH
     private static SKBitmap Decode(TileContent tile) =>
         SKBitmap.Decode(tile.Bytes) ?? throw new InvalidOperationException("not an image");
 
-    private static int Distance(SKColor a, SKColor b) =>
-        Math.Max(Math.Max(Math.Abs(a.Red - b.Red), Math.Abs(a.Green - b.Green)), Math.Max(Math.Abs(a.Blue - b.Blue), Math.Abs(a.Alpha - b.Alpha)));
+    /// <summary>Pixels compared between two renders of the same tiles: drawn on (either side), and visibly different.</summary>
+    private sealed class PixelTally
+    {
+        public long Compared { get; private set; }
+        public long Inked { get; private set; }
+        public long Differing { get; private set; }
+
+        /// <summary>Compares the columns <paramref name="x0"/> to <paramref name="x0"/> + <paramref name="width"/> of two tiles.</summary>
+        public void Add(SKBitmap a, SKBitmap b, int x0, int width)
+        {
+            for (var y = 0; y < 256; y++)
+            {
+                for (var x = x0; x < x0 + width; x++)
+                {
+                    var pa = a.GetPixel(x, y);
+                    var pb = b.GetPixel(x, y);
+                    Compared++;
+                    if (pa.Alpha > 0 || pb.Alpha > 0)
+                        Inked++;
+                    if (Distance(pa, pb) > 24)
+                        Differing++;
+                }
+            }
+        }
+
+        private static int Distance(SKColor a, SKColor b) =>
+            Math.Max(Math.Max(Math.Abs(a.Red - b.Red), Math.Abs(a.Green - b.Green)), Math.Max(Math.Abs(a.Blue - b.Blue), Math.Abs(a.Alpha - b.Alpha)));
+    }
 }
