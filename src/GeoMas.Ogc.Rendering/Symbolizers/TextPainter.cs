@@ -15,10 +15,14 @@ namespace GeoMas.Ogc.Rendering.Symbolizers;
 /// </summary>
 internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
 {
-    // Below this size (pixels, smaller side) polygons get a plain interior point instead of the visual centre: a
-    // parcel at 1:2000 is 50–150 px, its number reads the same at either point, and the visual-centre search on
-    // every parcel of a metatile was most of the time spent placing its labels.
-    private const double LargePolygonPixels = 96;
+    // Below this size (pixels, smaller side) polygons get a plain interior point instead of the visual centre.
+    private const double LargePolygonPixels = 48;
+
+    // The same in tiles, where the anchor depends on the whole polygon anyway: a parcel at 1:2000 is 50–150 px, its
+    // number reads the same at either point, and the visual-centre search on every parcel of a metatile was most of
+    // the time its label placement took. (In a WMS map the search runs on the visible part of the polygon, so a
+    // parcel cut by the map edge keeps its number: the interior point of the whole parcel may lie outside.)
+    private const double LargeTilePolygonPixels = 96;
 
     protected override void Paint(RenderContext context, TextSymbolizer symbolizer, DrawableFeature feature)
     {
@@ -66,14 +70,15 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
     private static SKPoint? VisualCentre(RenderContext context, DrawableFeature feature)
     {
         var viewport = context.Viewport;
-        if (Math.Min(feature.PixelWidth, feature.PixelHeight) < LargePolygonPixels)
+        var tiled = viewport.Buffer > 0;
+        if (Math.Min(feature.PixelWidth, feature.PixelHeight) < (tiled ? LargeTilePolygonPixels : LargePolygonPixels))
         {
             // Small shapes: any inside point is as good to the eye, and InteriorPoint is far cheaper than
             // searching for the visual centre.
             var centre = InteriorPoint.GetInteriorCoord(feature.Geometry);
             return centre is null ? null : new SKPoint(viewport.X(centre.X), viewport.Y(centre.Y));
         }
-        if (viewport.Buffer > 0)
+        if (tiled)
         {
             // Tiles: every metatile that sees the polygon must put its label at the same place, or neighbouring
             // tiles show it twice or cut; so the anchor depends on the whole polygon only, never on the canvas.
