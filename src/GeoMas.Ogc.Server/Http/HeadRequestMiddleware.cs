@@ -10,6 +10,13 @@ namespace GeoMas.Ogc.Server.Http;
 /// </summary>
 public sealed class HeadRequestMiddleware(RequestDelegate next)
 {
+    /// <summary>
+    /// Whether the client asked HEAD. Inside the pipeline a HEAD runs as a GET, so middlewares that treat HEAD
+    /// differently (usage metering: no bytes were sent) ask this instead of the request method.
+    /// </summary>
+    public static bool ArrivedAsHead(HttpContext context) =>
+        HttpMethods.IsHead(context.Request.Method) || context.Features.Get<ArrivedAsHeadFeature>() is not null;
+
     // A GET passes straight through, without an async frame of its own.
     public Task InvokeAsync(HttpContext context) =>
         HttpMethods.IsHead(context.Request.Method) ? HeadAsync(context) : next(context);
@@ -19,6 +26,7 @@ public sealed class HeadRequestMiddleware(RequestDelegate next)
         var originalBody = context.Features.Get<IHttpResponseBodyFeature>()!;
         var sink = new CountingNullStream();
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(sink));
+        context.Features.Set(ArrivedAsHeadFeature.Instance);
         context.Request.Method = HttpMethods.Get;
         try
         {
@@ -34,4 +42,10 @@ public sealed class HeadRequestMiddleware(RequestDelegate next)
         if (!context.Response.HasStarted && context.Response.ContentLength is null && sink.Count > 0)
             context.Response.ContentLength = sink.Count;
     }
+}
+
+/// <summary>Marks a request the client sent as HEAD while it runs as a GET (<see cref="HeadRequestMiddleware.ArrivedAsHead"/>).</summary>
+internal sealed class ArrivedAsHeadFeature
+{
+    public static readonly ArrivedAsHeadFeature Instance = new();
 }

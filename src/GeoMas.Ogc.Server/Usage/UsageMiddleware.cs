@@ -1,5 +1,6 @@
 using GeoMas.Ogc.Core.Security;
 using GeoMas.Ogc.Core.Usage;
+using GeoMas.Ogc.Server.Http;
 using GeoMas.Ogc.Server.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,7 +44,8 @@ public sealed class UsageMiddleware(RequestDelegate next, UsageMeter meter)
         if (context.Response.StatusCode >= 400)
             return;
 
-        var bytes = HttpMethods.IsHead(context.Request.Method) ? 0 : usage.Bytes;
+        // A HEAD runs as a GET inside the pipeline, its body written to a sink: the client received no bytes.
+        var bytes = HeadRequestMiddleware.ArrivedAsHead(context) ? 0 : usage.Bytes;
         meter.Record(day, AccessContext.Current ?? AccessPrincipal.Anonymous, usage.LayerText, protocol,
             usage.Tiles, usage.FeatureCount, bytes, context.Connection.RemoteIpAddress);
     }

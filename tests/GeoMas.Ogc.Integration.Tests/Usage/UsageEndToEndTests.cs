@@ -73,6 +73,21 @@ public sealed class UsageEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_head_request_for_a_tile_counts_as_a_request_without_bytes()
+    {
+        await using var app = await _server.StartAsync();
+        var a = MeteredServer.WithKey(app.CreateClient(), _server.KeyA);
+
+        using var head = await a.SendAsync(new HttpRequestMessage(HttpMethod.Head, Tile));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.True(head.Content.Headers.ContentLength > 0);
+
+        var row = Row(await ExportAsync(MeteredServer.WithKey(app.CreateClient(), _server.AdminKey)), MeteredServer.PartnerA, "communes", "xyz");
+        Assert.Equal(1, row.GetProperty("requests").GetInt64());
+        Assert.Equal(0, row.GetProperty("bytes").GetInt64());
+    }
+
+    [Fact]
     public async Task Feature_info_and_downloads_count_their_features_and_an_ogc_api_map_its_collection()
     {
         await using var app = await _server.StartAsync();
