@@ -99,12 +99,15 @@ internal sealed class TextPainter : SymbolizerPainter<TextSymbolizer>
     {
         var viewport = feature.Viewport;
         var env = feature.Geometry.EnvelopeInternal;
-        var rings = LocalRings.Of(feature.Geometry, env.MinX, env.MaxY, viewport.ScaleX, viewport.ScaleY);
-        var size = (float)Math.Min(feature.PixelWidth, feature.PixelHeight);
-        var whole = new SKRect(-1, -1, (float)feature.PixelWidth + 1, (float)feature.PixelHeight + 1);
-        if (PolygonLabelPoint.Find(rings, whole, Math.Max(2f, size / 40)) is not { } local)
-            return null;
-        return new SKPoint(viewport.X(env.MinX) + local.X, viewport.Y(env.MaxY) + local.Y);
+        var precision = Math.Max(2f, (float)Math.Min(feature.PixelWidth, feature.PixelHeight) / 40);
+        // Relative to the envelope corner, so it can be remembered for every render at this scale.
+        var local = WholePolygonAnchors.GetOrFind(feature.Geometry, viewport.ScaleX, viewport.ScaleY, precision, () =>
+        {
+            var rings = LocalRings.Of(feature.Geometry, env.MinX, env.MaxY, viewport.ScaleX, viewport.ScaleY);
+            var whole = new SKRect(-1, -1, (float)feature.PixelWidth + 1, (float)feature.PixelHeight + 1);
+            return PolygonLabelPoint.Find(rings, whole, precision);
+        });
+        return local is { } p ? new SKPoint(viewport.X(env.MinX) + p.X, viewport.Y(env.MaxY) + p.Y) : null;
     }
 
     private static double ToPriority(object? value) => value switch
