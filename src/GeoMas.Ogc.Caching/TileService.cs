@@ -86,7 +86,7 @@ public sealed class TileService : ITileService
 
         var key = KeyFor(request, plan);
         if (!request.Layer.Cache.Enabled)
-            return RenderUncachedAsync(request, members, cancellationToken);
+            return RenderAloneAsync(request, members, null, cancellationToken);
         if (request.WholeMetatile)
             return SeedMetatileAsync(request, members, key, cancellationToken);
         // A tile held in memory is the common case by far: answered here, without building the render callback.
@@ -133,12 +133,11 @@ public sealed class TileService : ITileService
         var members = plan.Members;
         if (!HasData(members, request))
             return false;
-        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+        var metatile = MetatileOf(request, members);
         var labels = metatile.Rows * metatile.Columns > 1
             ? await PlaceLabelsAsync(request, members, metatile, cancellationToken).ConfigureAwait(false)
             : null;
-        var tile = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
-        await RenderAndCutAsync(request, members, tile, labels is null ? _options.Buffer : 0, labels, cancellationToken).ConfigureAwait(false);
+        await RenderAloneAsync(request, members, labels, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -206,7 +205,7 @@ public sealed class TileService : ITileService
     {
         if (_options.OnMiss == MetatileMissRender.Tile && _options.Size > 1)
         {
-            var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+            var metatile = MetatileOf(request, members);
             if (metatile.Rows * metatile.Columns > 1)
                 return RenderTileWithMetatileLabelsAsync(request, members, metatile, key, cancellationToken);
         }
@@ -216,16 +215,27 @@ public sealed class TileService : ITileService
     /// <summary>The asked tile alone, drawn with the labels placed over its whole metatile (placed now or earlier).</summary>
     private async Task<TileContent> RenderTileWithMetatileLabelsAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, TileKey key, CancellationToken cancellationToken)
     {
-        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
-        var labels = await _labels.GetOrPlaceAsync(metatileKey, Positions(metatile, key),
+        var labels = await _labels.GetOrPlaceAsync(metatile.KeyOf(key), () => Array.ConvertAll(metatile.TileKeys(key), k => k.Position),
             token => PlaceLabelsAsync(request, members, metatile, token), cancellationToken).ConfigureAwait(false);
         // A renderer that cannot place labels apart from drawing: the whole metatile, as before.
         if (labels is null)
             return await RenderThroughMetatileAsync(request, members, key, cancellationToken).ConfigureAwait(false);
-        var tile = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
-        var tiles = await RenderAndCutAsync(request, members, tile, 0, labels, cancellationToken).ConfigureAwait(false);
+        return await RenderAloneAsync(request, members, labels, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The asked tile drawn on its own: with labels placed over its metatile and no buffer (symbols need none, the
+    /// query has a margin), or without them and with the metatile buffer, so labels near its edges are drawn whole.
+    /// </summary>
+    private async Task<TileContent> RenderAloneAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, PlacedLabels? labels, CancellationToken cancellationToken)
+    {
+        var tile = Metatile.Single(request.TileMatrix, request.Row, request.Col);
+        var tiles = await RenderAndCutAsync(request, members, tile, labels is null ? _options.Buffer : 0, labels, cancellationToken).ConfigureAwait(false);
         return tiles[0];
     }
+
+    private Metatile MetatileOf(TileRequest request, IReadOnlyList<LayerDefinition> members) =>
+        Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
 
     /// <summary>The metatile's labels, placed through the render gate (the label pass is a render: it queries and lays out text).</summary>
     private async Task<PlacedLabels?> PlaceLabelsAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, CancellationToken cancellationToken)
@@ -240,28 +250,16 @@ public sealed class TileService : ITileService
         return labels;
     }
 
-    private static string[] Positions(Metatile metatile, TileKey key)
-    {
-        var positions = new string[metatile.Rows * metatile.Columns];
-        for (var r = 0; r < metatile.Rows; r++)
-        {
-            for (var c = 0; c < metatile.Columns; c++)
-                positions[(r * metatile.Columns) + c] = (key with { Row = metatile.Row + r, Col = metatile.Col + c }).Position;
-        }
-        return positions;
-    }
-
     /// <summary>
     /// Seeding: makes sure every tile of the asked tile's metatile is cached, rendering the whole metatile (one
     /// render for all its tiles) unless all of them already are; returns the asked tile.
     /// </summary>
     private async Task<TileContent> SeedMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
     {
-        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
+        var metatile = MetatileOf(request, members);
         if (await AllCachedAsync(metatile, key, cancellationToken).ConfigureAwait(false) is { } cached)
             return cached[metatile.IndexOf(request.Row, request.Col)];
-        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
-        var tiles = await _metatiles.RunAsync(metatileKey, token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
+        var tiles = await _metatiles.RunAsync(metatile.KeyOf(key), token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
         return tiles[metatile.IndexOf(request.Row, request.Col)];
     }
 
@@ -272,26 +270,21 @@ public sealed class TileService : ITileService
             return local;
         if (_cache is not TieredTileCache { Shared: { } shared })
             return null;
-        var tiles = new TileContent[metatile.Rows * metatile.Columns];
-        for (var r = 0; r < metatile.Rows; r++)
+        var keys = metatile.TileKeys(key);
+        var tiles = new TileContent[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            for (var c = 0; c < metatile.Columns; c++)
-            {
-                var tileKey = key with { Row = metatile.Row + r, Col = metatile.Col + c };
-                if (await shared.GetAsync(tileKey, cancellationToken).ConfigureAwait(false) is not { } found)
-                    return null;
-                tiles[(r * metatile.Columns) + c] = found;
-            }
+            if (await shared.GetAsync(keys[i], cancellationToken).ConfigureAwait(false) is not { } found)
+                return null;
+            tiles[i] = found;
         }
         return tiles;
     }
 
     private async Task<TileContent> RenderThroughMetatileAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, TileKey key, CancellationToken cancellationToken)
     {
-        var metatile = Metatile.For(request.TileMatrix, DataLimits(members, request), request.Row, request.Col, _options.Size);
-        // The metatile's identity: the key of its top-left tile (its shape follows from the matrix and the limits).
-        var metatileKey = key with { Row = metatile.Row, Col = metatile.Col };
-        var tiles = await _metatiles.RunAsync(metatileKey, token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
+        var metatile = MetatileOf(request, members);
+        var tiles = await _metatiles.RunAsync(metatile.KeyOf(key), token => RenderMetatileAsync(request, members, metatile, key, token), cancellationToken).ConfigureAwait(false);
         return tiles[metatile.IndexOf(request.Row, request.Col)];
     }
 
@@ -302,14 +295,12 @@ public sealed class TileService : ITileService
         if (TryAllFromMemory(metatile, key) is { } stored)
             return stored;
         // Labels already placed for tiles of this metatile rendered alone: the rest must show the same ones.
-        var labels = _labels.TryGet(key with { Row = metatile.Row, Col = metatile.Col });
+        var labels = _labels.TryGet(metatile.KeyOf(key));
         var tiles = await RenderAndCutAsync(request, members, metatile, _options.Buffer, labels, cancellationToken).ConfigureAwait(false);
+        var keys = metatile.TileKeys(key);
         var entries = new List<(TileKey, TileContent)>(tiles.Length);
-        for (var r = 0; r < metatile.Rows; r++)
-        {
-            for (var c = 0; c < metatile.Columns; c++)
-                entries.Add((key with { Row = metatile.Row + r, Col = metatile.Col + c }, tiles[r * metatile.Columns + c]));
-        }
+        for (var i = 0; i < tiles.Length; i++)
+            entries.Add((keys[i], tiles[i]));
         // Not cancellable: the tiles are rendered, storing them is cheap and spares the next requests a render.
         await _cache.SetManyAsync(entries, CancellationToken.None).ConfigureAwait(false);
         return tiles;
@@ -319,24 +310,14 @@ public sealed class TileService : ITileService
     {
         if (_cache is not TieredTileCache tiered)
             return null;
-        var tiles = new TileContent[metatile.Rows * metatile.Columns];
-        for (var r = 0; r < metatile.Rows; r++)
+        var keys = metatile.TileKeys(key);
+        var tiles = new TileContent[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            for (var c = 0; c < metatile.Columns; c++)
-            {
-                if (!tiered.TryGetLocal(key with { Row = metatile.Row + r, Col = metatile.Col + c }, out var tile))
-                    return null;
-                tiles[r * metatile.Columns + c] = tile;
-            }
+            if (!tiered.TryGetLocal(keys[i], out tiles[i]))
+                return null;
         }
         return tiles;
-    }
-
-    private async Task<TileContent> RenderUncachedAsync(TileRequest request, IReadOnlyList<LayerDefinition> members, CancellationToken cancellationToken)
-    {
-        var single = new Metatile(request.TileMatrix, request.Row, request.Col, 1, 1);
-        var tiles = await RenderAndCutAsync(request, members, single, _options.Buffer, null, cancellationToken).ConfigureAwait(false);
-        return tiles[0];
     }
 
     private static MapRequest MapFor(TileRequest request, IReadOnlyList<LayerDefinition> members, Metatile metatile, int buffer, PlacedLabels? labels) => new()

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Tiling;
 using NetTopologySuite.Geometries;
 
@@ -8,6 +9,24 @@ public sealed record Metatile(TileMatrix Matrix, long Row, long Col, int Rows, i
 {
     public int PixelWidth => Columns * Matrix.TileWidth;
     public int PixelHeight => Rows * Matrix.TileHeight;
+
+    /// <summary>A single tile as a 1×1 block (a tile rendered alone).</summary>
+    public static Metatile Single(TileMatrix matrix, long row, long col) => new(matrix, row, col, 1, 1);
+
+    /// <summary>The metatile's identity: the key of its top-left tile (its shape follows from the matrix and the limits).</summary>
+    public TileKey KeyOf(TileKey anyTile) => anyTile with { Row = Row, Col = Col };
+
+    /// <summary>The keys of its tiles, given the key of any of them, in row-major order (the order of the cut).</summary>
+    public TileKey[] TileKeys(TileKey anyTile)
+    {
+        var keys = new TileKey[Rows * Columns];
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var c = 0; c < Columns; c++)
+                keys[(r * Columns) + c] = anyTile with { Row = Row + r, Col = Col + c };
+        }
+        return keys;
+    }
 
     public bool Contains(long row, long col) => row >= Row && row < Row + Rows && col >= Col && col < Col + Columns;
 

@@ -46,8 +46,8 @@ public sealed class MetatileLabelCache
     }
 
     /// <summary>The held labels, or the result of <paramref name="place"/> run once for everyone asking meanwhile.</summary>
-    /// <param name="positions">The positions of every tile of the metatile: dropping any of them drops the labels.</param>
-    public Task<PlacedLabels?> GetOrPlaceAsync(TileKey metatileKey, IReadOnlyList<string> positions,
+    /// <param name="positions">The positions of every tile of the metatile (asked only when labels are kept): dropping any of them drops the labels.</param>
+    public Task<PlacedLabels?> GetOrPlaceAsync(TileKey metatileKey, Func<IReadOnlyList<string>> positions,
         Func<CancellationToken, Task<PlacedLabels?>> place, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(positions);
@@ -61,7 +61,7 @@ public sealed class MetatileLabelCache
             var generation = Interlocked.Read(ref _generation);
             var labels = await place(token).ConfigureAwait(false);
             if (labels is not null)
-                Add(metatileKey, positions, labels, generation);
+                Add(metatileKey, positions(), labels, generation);
             return labels;
         }, cancellationToken);
     }

@@ -20,8 +20,8 @@ public sealed class MetatileLabelCacheTests
         var cache = new MetatileLabelCache(1 << 20);
         var placements = 0;
 
-        var first = await cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), _ => { placements++; return Place(100); }, CancellationToken.None);
-        var second = await cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), _ => { placements++; return Place(100); }, CancellationToken.None);
+        var first = await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => { placements++; return Place(100); }, CancellationToken.None);
+        var second = await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => { placements++; return Place(100); }, CancellationToken.None);
 
         Assert.Same(first, second);
         Assert.Equal(1, placements);
@@ -34,9 +34,9 @@ public sealed class MetatileLabelCacheTests
         // Each entry costs its bytes plus 64 per tile position (4 here): 1000 + 256.
         var cache = new MetatileLabelCache(3000);
 
-        await cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), _ => Place(1000), CancellationToken.None);
-        await cache.GetOrPlaceAsync(Key(0, 2), Positions(0, 2), _ => Place(1000), CancellationToken.None);
-        await cache.GetOrPlaceAsync(Key(0, 4), Positions(0, 4), _ => Place(1000), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => Place(1000), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 2), () => Positions(0, 2), _ => Place(1000), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 4), () => Positions(0, 4), _ => Place(1000), CancellationToken.None);
 
         Assert.Null(cache.TryGet(Key(0, 0)));
         Assert.NotNull(cache.TryGet(Key(0, 2)));
@@ -48,8 +48,8 @@ public sealed class MetatileLabelCacheTests
     public async Task Removing_any_tile_position_of_a_metatile_drops_its_labels()
     {
         var cache = new MetatileLabelCache(1 << 20);
-        await cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), _ => Place(100), CancellationToken.None);
-        await cache.GetOrPlaceAsync(Key(0, 2), Positions(0, 2), _ => Place(100), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => Place(100), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 2), () => Positions(0, 2), _ => Place(100), CancellationToken.None);
 
         cache.RemovePositions([Key(1, 1).Position]);
 
@@ -65,7 +65,7 @@ public sealed class MetatileLabelCacheTests
         var placing = new TaskCompletionSource();
         var release = new TaskCompletionSource();
 
-        var pending = cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), async _ =>
+        var pending = cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), async _ =>
         {
             placing.SetResult();
             await release.Task;
@@ -84,7 +84,7 @@ public sealed class MetatileLabelCacheTests
     {
         var cache = new MetatileLabelCache(1 << 20);
 
-        var labels = await cache.GetOrPlaceAsync(Key(0, 0), Positions(0, 0), _ => Task.FromResult<PlacedLabels?>(null), CancellationToken.None);
+        var labels = await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => Task.FromResult<PlacedLabels?>(null), CancellationToken.None);
 
         Assert.Null(labels);
         Assert.Equal(0, cache.Count);
