@@ -34,6 +34,15 @@ public sealed class ServerOptions
     /// </summary>
     public bool WarmUp { get; set; } = true;
 
+    /// <summary>
+    /// Run each request's code on the thread that received its bytes, and send on the thread that wrote them,
+    /// instead of handing both over to Kestrel's I/O queues (Kestrel's <c>UnsafePreferInlineScheduling</c>). The
+    /// hand-overs cost more than serving a tile held in memory. Socket completions still run on the thread pool (the
+    /// runtime's inline socket completions stay off), so a long render holds a pool thread as before, never the
+    /// socket event loop that every other connection waits on.
+    /// </summary>
+    public bool InlineScheduling { get; set; } = true;
+
     /// <summary>Time given to in-flight requests on shutdown (SIGTERM).</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 30;
 }

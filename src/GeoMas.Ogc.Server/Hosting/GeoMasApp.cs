@@ -13,6 +13,7 @@ using GeoMas.Ogc.Server.Security;
 using GeoMas.Ogc.Server.Security.Store;
 using GeoMas.Ogc.Server.Usage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,6 +123,7 @@ public static class GeoMasApp
 
         // No "Server: Kestrel" on every response: bytes on each tile, and nothing a client needs.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = server.InlineScheduling);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(server.ShutdownTimeoutSeconds, 1, 600)));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -9,11 +9,13 @@ using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Xyz;
 using GeoMas.Ogc.Server.Configuration;
+using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.Protection;
 using GeoMas.Ogc.Server.RateLimiting;
 using GeoMas.Ogc.Server.Security;
 using GeoMas.Ogc.Server.Usage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +35,8 @@ namespace GeoMas.Ogc.Server.Http;
 /// What the skipped middlewares do to such a request is done here with their own code: the tile's headers
 /// (<see cref="XyzTileHandler.WriteHeaders"/>, 304 included), CORS (<see cref="CorsHeaders"/>), the security headers
 /// (<see cref="ResponseSecurityHeaders"/>), usage metering (<see cref="UsageMeter"/>), the tile endpoint as the
-/// request's endpoint (the http.route of ASP.NET Core's request metrics). The hidden-layer audit, the bulk lane and
+/// request's endpoint (the http.route of ASP.NET Core's request metrics, when its responses are recorded there:
+/// <see cref="FastPathMetrics"/>). The hidden-layer audit, the bulk lane and
 /// the export gate have nothing to do for a visible, cached tile; rate limiting would, so the path is off when it is
 /// enabled (<see cref="Applies"/>).
 /// </summary>
@@ -48,6 +51,8 @@ public sealed class CachedTileFastPath
     private readonly ResponseSecurityHeaders _securityHeaders;
     private readonly UsageMeter? _usage;
     private readonly EndpointDataSource? _endpoints;
+    private readonly FastPathMetrics? _metrics;
+    private readonly bool _requestDuration;
     private Endpoint? _endpoint;
     private bool _endpointMissing;
     private long _answered;
@@ -64,6 +69,8 @@ public sealed class CachedTileFastPath
         _securityHeaders = new ResponseSecurityHeaders(services.GetRequiredService<SecurityHeadersOptions>());
         _usage = services.GetService<UsageMeter>();
         _endpoints = services.GetService<EndpointDataSource>();
+        _metrics = services.GetService<FastPathMetrics>();
+        _requestDuration = services.GetService<MetricsOptions>()?.FastPathRequestDuration ?? true;
     }
 
     /// <summary>Requests answered here since the start (for tests and diagnostics).</summary>
@@ -109,8 +116,11 @@ public sealed class CachedTileFastPath
 
         Interlocked.Increment(ref _answered);
         context.SetEndpoint(endpoint);
+        if (!_requestDuration && context.Features.Get<IHttpMetricsTagsFeature>() is { } requestMetrics)
+            requestMetrics.MetricsDisabled = true;
         var response = context.Response;
         var body = XyzTileHandler.WriteHeaders(context, layer, tile);
+        _metrics?.Answered(notModified: !body);
         // The headers the middlewares add as the response starts, in their order (CORS overrides the handler's "*").
         _cors.Apply(response);
         if (_securityHeaders.Enabled)

@@ -16,7 +16,8 @@ public static class MetricsExtensions
 {
     /// <summary>
     /// The meters exported on /metrics: ASP.NET Core's own (http.server.request.duration, active requests, Kestrel
-    /// connections, rate limiting), the tile cache, the renderer, the GeoMas rate limiter and Npgsql's pool.
+    /// connections, rate limiting), the tile cache, the renderer, the GeoMas rate limiter, the cached-tile fast path and
+    /// Npgsql's pool.
     /// </summary>
     public static readonly IReadOnlyList<string> ExportedMeters =
     [
@@ -27,6 +28,7 @@ public static class MetricsExtensions
         CachingMetrics.MeterName,
         RenderMetrics.MeterName,
         RateLimitMetrics.MeterName,
+        FastPathMetrics.MeterName,
     ];
 
     /// <summary>
@@ -39,6 +41,7 @@ public static class MetricsExtensions
         var options = configuration.GetSection("metrics").Get<MetricsOptions>() ?? new MetricsOptions();
         services.AddSingleton(options);
         services.AddSingleton<RenderMetrics>();
+        services.AddSingleton<FastPathMetrics>();
         DecorateRenderer(services);
         if (!options.Enabled)
             return services;

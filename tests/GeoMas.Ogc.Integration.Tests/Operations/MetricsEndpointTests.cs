@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using GeoMas.Ogc.Core.Security;
 using GeoMas.Ogc.Integration.Tests.Server;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoMas.Ogc.Integration.Tests.Operations;
 
@@ -42,6 +45,70 @@ public class MetricsEndpointTests
         Assert.Contains(Lines(text, "geomas_map_render_duration_seconds_bucket{"), l => l.Contains("le=\"+Inf\"", StringComparison.Ordinal));
         Assert.Contains("# TYPE geomas_tiles_metatile_render_duration", text, StringComparison.Ordinal);
         Assert.Contains(Lines(text, "db_client_connection"), l => l.Contains("db_client_connection_pool_name=", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task Tiles_answered_from_memory_are_counted_and_kept_out_of_request_durations_unless_asked(bool recordDuration, int tileDurations)
+    {
+        await using var app = await TestApp.StartAsync("--cache:store=none", "--metrics:fastPathRequestDuration=" + (recordDuration ? "true" : "false"));
+        // This server's own measurements: other tests' servers in this process have meters of the same names.
+        using var measured = new HttpMeasurements(app.App.Services.GetRequiredService<IMeterFactory>());
+        var client = app.CreateClient();
+        // The first request renders through the endpoint; the second is the fast path's (held in memory by then).
+        for (var i = 0; i < 2; i++)
+        {
+            using var tile = await client.GetAsync("/tiles/communes/10/529/368.png");
+            Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
+        }
+        // A duration is recorded once the response is sent: a later request's shows the tiles' are in.
+        using (var collections = await client.GetAsync("/collections"))
+            Assert.Equal(HttpStatusCode.OK, collections.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (measured.Durations("/collections") == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+
+        Assert.Equal(1, measured.FastPathResponses);
+        Assert.Equal(tileDurations, measured.Durations("/tiles/{layer}/{z}/{x}/{y}.{ext}"));
+        var text = await client.GetStringAsync("/metrics");
+        Assert.Contains(Lines(text, "geomas_http_fast_path_responses_total{"), l => l.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>Fast-path responses and request durations per route, of one server's meters.</summary>
+    private sealed class HttpMeasurements : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, int> _durations = new();
+        private int _fastPath;
+
+        public HttpMeasurements(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, meters)
+                    && instrument.Name is "http.server.request.duration" or "geomas.http.fast_path.responses")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _fastPath, (int)value));
+            _listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "http.route" && tag.Value is string route)
+                        _durations.AddOrUpdate(route, 1, (_, n) => n + 1);
+                }
+            });
+            _listener.Start();
+        }
+
+        public int FastPathResponses => Volatile.Read(ref _fastPath);
+
+        public int Durations(string route) => _durations.GetValueOrDefault(route);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Fact]

@@ -25,10 +25,13 @@ internal sealed class KestrelTestApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<KestrelTestApp> StartAsync(params string[] args)
+    public static Task<KestrelTestApp> StartAsync(params string[] args) => StartAsync(configure: null, args);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configure"/> run on the builder after the server's own services.</summary>
+    public static async Task<KestrelTestApp> StartAsync(Action<WebApplicationBuilder>? configure, params string[] args)
     {
         // No start-up warm-up (see TestApp.CreateAsync) unless the test asks for it.
-        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(["--server:warmUp=false", .. args, "--urls", "http://127.0.0.1:0"]));
+        var created = await GeoMasApp.CreateAsync(CommandLine.Parse(["--server:warmUp=false", .. args, "--urls", "http://127.0.0.1:0"]), configure);
         Assert.True(created.App is not null, "the server refused to start:\n" + string.Join("\n", created.Errors));
         await created.App.StartAsync();
         var addresses = created.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
