@@ -19,6 +19,7 @@ internal static class WholePolygonAnchors
 {
     private const int Capacity = 50_000;
     private static readonly ConcurrentDictionary<Key, SKPoint?> Memo = new();
+    private static int _count;
 
     /// <summary>The anchor from <paramref name="find"/>, computed once per polygon, scale and precision.</summary>
     public static SKPoint? GetOrFind(Geometry polygon, double scaleX, double scaleY, float precision, Func<SKPoint?> find)
@@ -27,9 +28,14 @@ internal static class WholePolygonAnchors
         if (Memo.TryGetValue(key, out var known))
             return known;
         var found = find();
-        if (Memo.Count >= Capacity)
+        // Counted here: ConcurrentDictionary.Count takes every lock of the table, and concurrent renders contended on it.
+        if (Volatile.Read(ref _count) >= Capacity)
+        {
             Memo.Clear();
-        Memo.TryAdd(key, found);
+            Volatile.Write(ref _count, 0);
+        }
+        if (Memo.TryAdd(key, found))
+            Interlocked.Increment(ref _count);
         return found;
     }
 
