@@ -95,7 +95,10 @@ public static class WfsEndpoints
         {
             // The client left; nobody is there to read an answer.
         }
-        catch (Exception error)
+        // A body that breaks Kestrel's limits (over protection.requests.maxBodyBytes) goes on to Kestrel, which answers
+        // it with its status (413): it is the client's error, and whether it surfaces here or in a middleware that
+        // peeked at the body depends only on how fast the chunks arrived.
+        catch (Exception error) when (error is not BadHttpRequestException)
         {
             services.GetService<ILoggerFactory>()?.CreateLogger(typeof(WfsEndpoints).FullName!)
                 .LogError(error, "WFS {Operation} failed: {Query}", operation, context.Request.QueryString.Value);
