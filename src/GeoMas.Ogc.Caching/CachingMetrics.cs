@@ -4,7 +4,7 @@ namespace GeoMas.Ogc.Caching;
 
 /// <summary>
 /// The tile cache's counters on the <c>GeoMas.Ogc.Caching</c> meter: hits and misses per tier, store errors per
-/// store, metatiles rendered. One instance per cache (tests create their own and listen to its meter only).
+/// store, metatiles rendered, hot tiles compacted. One instance per cache (tests create their own and listen to its meter only).
 /// </summary>
 public sealed class CachingMetrics : IDisposable
 {
@@ -15,6 +15,8 @@ public sealed class CachingMetrics : IDisposable
     private readonly Counter<long> _storeErrors;
     private readonly Counter<long> _renders;
     private readonly Histogram<double> _renderDuration;
+    private readonly Counter<long> _compactions;
+    private readonly Counter<long> _compactionSavings;
 
     public CachingMetrics(IMeterFactory? meterFactory = null)
     {
@@ -24,6 +26,8 @@ public sealed class CachingMetrics : IDisposable
         _storeErrors = Meter.CreateCounter<long>("geomas.tile_cache.store_errors", "{error}", "Failed store operations (served as misses or skipped).");
         _renders = Meter.CreateCounter<long>("geomas.tiles.metatiles_rendered", "{metatile}", "Metatiles (or single tiles) rendered.");
         _renderDuration = Meter.CreateHistogram<double>("geomas.tiles.metatile_render_duration", "ms", "Render and cut time of one metatile.");
+        _compactions = Meter.CreateCounter<long>("geomas.tile_cache.compactions", "{tile}", "Hot tiles the memory tier re-encoded in fewer bytes.");
+        _compactionSavings = Meter.CreateCounter<long>("geomas.tile_cache.compaction_saved", "By", "Bytes the compacted hot tiles lost, each counted once.");
     }
 
     public Meter Meter { get; }
@@ -38,6 +42,12 @@ public sealed class CachingMetrics : IDisposable
     {
         _renders.Add(1);
         _renderDuration.Record(milliseconds);
+    }
+
+    public void Compacted(long savedBytes)
+    {
+        _compactions.Add(1);
+        _compactionSavings.Add(savedBytes);
     }
 
     public void Dispose() => Meter.Dispose();

@@ -9,6 +9,14 @@ namespace GeoMas.Ogc.Caching.Stores;
 /// entry goes unless it was read since the hand last passed, in which case it gets another round — LRU-like hit
 /// rates without moving list nodes on every hit. An index from position to its variants makes
 /// <see cref="RemovePositionsAsync"/> cost the number of variants, not the size of the cache.
+/// <para>
+/// Hot tiles are compacted: the hit that makes a tile's <see cref="CompactAfterHits"/>th swaps its content for the
+/// <see cref="ITileCompactor"/>'s smaller bytes of the same image (with their own ETag), on that request's thread.
+/// A tile read once after its render (the rest of a metatile, most tiles of a cold pass) is never compacted, so the
+/// cost falls only on tiles that are asked for again, which then send fewer bytes on every later hit. Only this
+/// tier holds the compact bytes: writing them back to the shared store could put back a tile that an invalidation
+/// removed meanwhile, and every instance compacts the same bytes into the same compact bytes.
+/// </para>
 /// </summary>
 public sealed class MemoryTileStore : ITileStore
 {
@@ -19,13 +27,24 @@ public sealed class MemoryTileStore : ITileStore
     private readonly Dictionary<string, HashSet<TileKey>> _byPosition = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _clock = new();
     private readonly Lock _gate = new();
+    private readonly ITileCompactor? _compactor;
+    private readonly CachingMetrics? _metrics;
     private long _bytes;
 
-    public MemoryTileStore(long capacityBytes)
+    /// <param name="compactor">Compacts hot tiles; null = tiles are kept as they were stored.</param>
+    public MemoryTileStore(long capacityBytes, ITileCompactor? compactor = null, CachingMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacityBytes);
         CapacityBytes = capacityBytes;
+        _compactor = compactor;
+        _metrics = metrics;
     }
+
+    /// <summary>
+    /// Hits after which a tile is compacted. Two, not one: a tile stored with its metatile (seeding,
+    /// <c>metatileOnMiss: metatile</c>) has its first hit when a cold pass, which asks for each tile once, reaches it.
+    /// </summary>
+    public const int CompactAfterHits = 2;
 
     public string Name => "memory";
 
@@ -41,11 +60,35 @@ public sealed class MemoryTileStore : ITileStore
         if (_entries.TryGetValue(key, out var entry))
         {
             entry.Referenced = true;
+            if (entry.Hits < CompactAfterHits)
+                CountHit(entry);
             content = entry.Content;
             return true;
         }
         content = null!;
         return false;
+    }
+
+    /// <summary>Counts the hits of a tile not yet compacted, and compacts it on the hit that makes it hot.</summary>
+    private void CountHit(Entry entry)
+    {
+        if (Interlocked.Increment(ref entry.Hits) != CompactAfterHits)
+            return;
+        if (_compactor is null || !_compactor.TryCompact(entry.Content, out var compact))
+            return;
+        var before = entry.Content;
+        var after = before with { Bytes = compact, ETag = TileEtag.Compute(compact), RenderedETag = before.ETag };
+        var cost = (long)compact.Length + EntryOverhead;
+        lock (_gate)
+        {
+            // Removed (invalidated, evicted) or replaced meanwhile: the compact copy would bring back what went.
+            if (entry.Node is null || !ReferenceEquals(entry.Content, before))
+                return;
+            entry.Content = after;
+            Interlocked.Add(ref _bytes, cost - entry.Cost);
+            entry.Cost = cost;
+        }
+        _metrics?.Compacted(before.Bytes.Length - compact.Length);
     }
 
     public bool Contains(TileKey key) => _entries.ContainsKey(key);
@@ -140,9 +183,12 @@ public sealed class MemoryTileStore : ITileStore
     private sealed class Entry(TileKey key, TileContent content, long cost)
     {
         public TileKey Key { get; } = key;
-        public TileContent Content { get; } = content;
-        public long Cost { get; } = cost;
+        /// <summary>Set once more when the tile is compacted: readers see the stored or the compact copy, both whole.</summary>
+        public volatile TileContent Content = content;
+        public long Cost = cost;
         public volatile bool Referenced;
+        /// <summary>Hits counted until <see cref="CompactAfterHits"/>; not counted after that.</summary>
+        public int Hits;
         /// <summary>Its place in the clock; null once removed.</summary>
         public LinkedListNode<Entry>? Node;
     }

@@ -1,7 +1,7 @@
 using GeoMas.Ogc.Core.Usage;
 using System.Globalization;
+using GeoMas.Ogc.Protocols.Tiles;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace GeoMas.Ogc.Protocols.Wmts;
 
@@ -18,10 +18,10 @@ public static class WmtsGetTileHandler
         var usage = context.Features.Get<IUsageRecorder>();
         usage?.Layer(address.Layer.Id);
         var response = context.Response;
-        var etag = Quote(tile.ETag);
+        var notModified = TileValidators.IsNotModified(context.Request.Headers.IfNoneMatch, tile, out var etag);
         response.Headers.ETag = etag;
         response.Headers.CacheControl = "public, max-age=" + address.Layer.Cache.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture);
-        if (Matches(context.Request.Headers.IfNoneMatch, etag))
+        if (notModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -33,17 +33,4 @@ public static class WmtsGetTileHandler
         usage?.Tiles(1);
         await response.Body.WriteAsync(tile.Bytes, context.RequestAborted);
     }
-
-    /// <summary>RFC 9110 weak comparison, as If-None-Match requires; <c>*</c> matches any tile.</summary>
-    public static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
-    {
-        if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParse(etag, out var current))
-            return false;
-        return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var candidates)
-            && candidates.Any(c => c.Tag == "*" || c.Compare(current, useStrongComparison: false));
-    }
-
-    // The cache may hand out a bare hash; the header needs the quoted form.
-    private static string Quote(string etag) =>
-        etag.StartsWith('"') || etag.StartsWith("W/", StringComparison.Ordinal) ? etag : "\"" + etag + "\"";
 }

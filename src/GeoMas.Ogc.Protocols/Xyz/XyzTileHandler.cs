@@ -2,7 +2,7 @@ using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Core.Usage;
-using GeoMas.Ogc.Protocols.Wmts;
+using GeoMas.Ogc.Protocols.Tiles;
 using Microsoft.AspNetCore.Http;
 
 namespace GeoMas.Ogc.Protocols.Xyz;
@@ -40,12 +40,11 @@ public static class XyzTileHandler
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(tile);
         var response = context.Response;
-        var etag = Quote(tile.ETag);
+        var notModified = TileValidators.IsNotModified(context.Request.Headers.IfNoneMatch, tile, out var etag);
         response.Headers.AccessControlAllowOrigin = "*";
         response.Headers.ETag = etag;
         response.Headers.CacheControl = XyzCacheControl.ForTile(layer);
-        // Same validator rules as WMTS GetTile (RFC 9110 weak comparison, "*").
-        if (WmtsGetTileHandler.Matches(context.Request.Headers.IfNoneMatch, etag))
+        if (notModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return false;
@@ -55,8 +54,4 @@ public static class XyzTileHandler
         response.ContentLength = tile.Bytes.Length;
         return true;
     }
-
-    // The tile cache may hold a bare hash; the header needs the quoted form.
-    private static string Quote(string etag) =>
-        etag.StartsWith('"') || etag.StartsWith("W/", StringComparison.Ordinal) ? etag : "\"" + etag + "\"";
 }

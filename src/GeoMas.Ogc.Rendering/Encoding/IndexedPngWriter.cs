@@ -26,7 +26,7 @@ internal static class IndexedPngWriter
         ihdr[10] = 0; // deflate
         ihdr[11] = 0; // adaptive filtering (per-row filter byte)
         ihdr[12] = 0; // no interlace
-        WriteChunk(output, "IHDR"u8, ihdr);
+        PngChunks.Write(output, "IHDR"u8, ihdr);
 
         var palette = image.Palette;
         var plte = new byte[palette.Length * 3];
@@ -36,7 +36,7 @@ internal static class IndexedPngWriter
             plte[i * 3 + 1] = (byte)(palette[i] >> 8);
             plte[i * 3 + 2] = (byte)(palette[i] >> 16);
         }
-        WriteChunk(output, "PLTE"u8, plte);
+        PngChunks.Write(output, "PLTE"u8, plte);
 
         var translucent = image.TranslucentCount;
         if (translucent > 0)
@@ -44,11 +44,11 @@ internal static class IndexedPngWriter
             var trns = new byte[translucent];
             for (var i = 0; i < translucent; i++)
                 trns[i] = (byte)(palette[i] >> 24);
-            WriteChunk(output, "tRNS"u8, trns);
+            PngChunks.Write(output, "tRNS"u8, trns);
         }
 
-        WriteChunk(output, "IDAT"u8, Compress(image, bitDepth, level));
-        WriteChunk(output, "IEND"u8, []);
+        PngChunks.Write(output, "IDAT"u8, Compress(image, bitDepth, level));
+        PngChunks.Write(output, "IEND"u8, []);
     }
 
     private static ReadOnlySpan<byte> Compress(QuantizedImage image, int bitDepth, CompressionLevel level)
@@ -80,19 +80,5 @@ internal static class IndexedPngWriter
             }
         }
         return buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-    }
-
-    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(header, data.Length);
-        type.CopyTo(header[4..]);
-        output.Write(header);
-        output.Write(data);
-        var crc = Crc32.Update(0xFFFFFFFFu, type);
-        crc = Crc32.Update(crc, data) ^ 0xFFFFFFFFu;
-        Span<byte> tail = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
-        output.Write(tail);
     }
 }

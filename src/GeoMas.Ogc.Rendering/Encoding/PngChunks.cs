@@ -12,10 +12,12 @@ internal static class PngChunks
         type.CopyTo(header[4..]);
         output.Write(header);
         output.Write(data);
-        var crc = Crc32.Update(0xFFFFFFFFu, type);
-        crc = Crc32.Update(crc, data) ^ 0xFFFFFFFFu;
+        // The CRC covers the type and the data (PNG's CRC-32 is ISO-HDLC's, which System.IO.Hashing vectorises).
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(type);
+        crc.Append(data);
         Span<byte> tail = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(tail, crc);
+        BinaryPrimitives.WriteUInt32BigEndian(tail, crc.GetCurrentHashAsUInt32());
         output.Write(tail);
     }
 }

@@ -31,7 +31,10 @@ public static class GeoMasCachingExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(sp => new CachingMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-        services.AddSingleton(new MemoryTileStore((long)(options.MemoryMegabytes ?? 256) * 1024 * 1024));
+        services.AddSingleton(sp => new MemoryTileStore(
+            (long)(options.MemoryMegabytes ?? 256) * 1024 * 1024,
+            options.CompactHotTiles ?? true ? new PngTileCompactor() : null,
+            sp.GetRequiredService<CachingMetrics>()));
         switch ((options.Store ?? "disk").ToLowerInvariant())
         {
             case "redis":

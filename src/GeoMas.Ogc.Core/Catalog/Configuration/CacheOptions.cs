@@ -16,6 +16,11 @@ public sealed class CacheOptions
     public int? RedisTtlSeconds { get; set; }
     /// <summary>Bound of the in-process L1 (encoded tile bytes); 0 disables it.</summary>
     public int? MemoryMegabytes { get; set; }
+    /// <summary>
+    /// Re-encode PNG tiles in fewer bytes (zlib level 6 instead of the render's fast level) once the memory tier has
+    /// served them twice, so hot tiles cost less memory and send less; default true. Same pixels, a new ETag.
+    /// </summary>
+    public bool? CompactHotTiles { get; set; }
     /// <summary>Metatile size in tiles per side (1 = no metatiling).</summary>
     public int? Metatile { get; set; }
     /// <summary>Pixels rendered around a metatile and cut off, so symbols and labels near its edges are drawn whole.</summary>
