@@ -78,7 +78,10 @@ public sealed class XyzAnonymousPathTests(SecuredServerFixture server) : IClassF
         using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
         conditional.Headers.IfNoneMatch.Add(cached.Headers.ETag!);
         using var notModified = await client.SendAsync(conditional);
+        // From this second hit on, the tile is sent compacted (cache.compactHotTiles): HEAD answers as a GET does now.
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        using var now = await client.GetAsync(url);
+        var nowBytes = await now.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         Assert.Equal(bytes, await cached.Content.ReadAsByteArrayAsync());
@@ -93,8 +96,9 @@ public sealed class XyzAnonymousPathTests(SecuredServerFixture server) : IClassF
         Assert.Equal("*", notModified.Headers.GetValues("Access-Control-Allow-Origin").Single());
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(nowBytes.Length, head.Content.Headers.ContentLength);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
-        Assert.Equal(cached.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(now.Headers.ETag, head.Headers.ETag);
+        Assert.True(nowBytes.Length <= bytes.Length);
     }
 }
