@@ -2,18 +2,21 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Rendering;
+using GeoMas.Ogc.Core.Tiling;
 
 namespace GeoMas.Ogc.Caching;
 
 /// <summary>
 /// What <see cref="TileService"/> derives from a tile layer alone, worked out once per (catalog snapshot, layer)
 /// rather than for every tile request: the drawable members of a group, whether its PNG tiles are stored paletted,
-/// whether any member has a time dimension. Keyed by the snapshot object, so a reload or another access scope (its
+/// whether any member has a time dimension, the members' tile limits per matrix. Keyed by the snapshot object, so a reload or another access scope (its
 /// own catalog view) gets its own plans, and plans go when their snapshot is collected.
 /// </summary>
 internal sealed class TileLayerPlan
 {
     private static readonly ConditionalWeakTable<CatalogSnapshot, ConcurrentDictionary<LayerDefinition, TileLayerPlan>> Plans = [];
+
+    private readonly ConcurrentDictionary<TileMatrixSet, Dictionary<string, TileMatrixLimits[]>> _memberLimits = new(ReferenceEqualityComparer.Instance);
 
     private TileLayerPlan(LayerDefinition layer, LayerDefinition[] members)
     {
@@ -29,6 +32,23 @@ internal sealed class TileLayerPlan
     public bool Paletted { get; }
 
     public bool HasTime { get; }
+
+    /// <summary>
+    /// The limits of the members that have tiles in one matrix (none: no member has data there), worked out once per
+    /// plan and tile matrix set. Every tile request asks whether its tile holds data; asking the shared limits cache
+    /// for each member costs a keyed lookup, an extent comparison and a scan of the matrices, each time.
+    /// </summary>
+    public TileMatrixLimits[] MemberLimits(LayerTileLimitsCache limits, TileMatrixSet tms, string matrix)
+    {
+        if (!_memberLimits.TryGetValue(tms, out var byMatrix))
+            byMatrix = _memberLimits.GetOrAdd(tms, MemberLimitsByMatrix(limits, tms));
+        return byMatrix.TryGetValue(matrix, out var found) ? found : [];
+    }
+
+    private Dictionary<string, TileMatrixLimits[]> MemberLimitsByMatrix(LayerTileLimitsCache limits, TileMatrixSet tms) =>
+        Members.SelectMany(member => limits.Get(member, tms))
+            .GroupBy(l => l.TileMatrix, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     public ImageFormat StoredFormat(ImageFormat asked) => asked == ImageFormat.Png && Paletted ? ImageFormat.Png8 : asked;
 

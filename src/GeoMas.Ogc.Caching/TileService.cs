@@ -81,7 +81,7 @@ public sealed class TileService : ITileService
         }
         request = AsStored(request, out var plan);
         var members = plan.Members;
-        if (!HasData(members, request))
+        if (!HasData(plan, request))
             return Task.FromResult(_blanks.Get(request.Format, matrix.TileWidth, matrix.TileHeight));
 
         var key = KeyFor(request, plan);
@@ -108,7 +108,7 @@ public sealed class TileService : ITileService
         if (_cache is not TieredTileCache tiered || !request.Layer.Cache.Enabled || !TileMath.Contains(request.TileMatrix, request.Row, request.Col))
             return false;
         request = AsStored(request, out var plan);
-        return HasData(plan.Members, request) && tiered.TryGetLocal(KeyFor(request, plan), out content);
+        return HasData(plan, request) && tiered.TryGetLocal(KeyFor(request, plan), out content);
     }
 
     /// <summary>The request in the format its tiles are stored in (<see cref="TileLayerPlan.StoredFormat"/>), with the layer's plan.</summary>
@@ -131,7 +131,7 @@ public sealed class TileService : ITileService
             return false;
         request = AsStored(request, out var plan);
         var members = plan.Members;
-        if (!HasData(members, request))
+        if (!HasData(plan, request))
             return false;
         var metatile = MetatileOf(request, members);
         var labels = metatile.Rows * metatile.Columns > 1
@@ -176,11 +176,11 @@ public sealed class TileService : ITileService
         request.Scope,
         Revision(request.Layer, members));
 
-    private bool HasData(IReadOnlyList<LayerDefinition> members, TileRequest request)
+    private bool HasData(TileLayerPlan plan, TileRequest request)
     {
-        foreach (var member in members)
+        foreach (var limits in plan.MemberLimits(_limits, request.TileMatrixSet, request.TileMatrix.Id))
         {
-            if (_limits.Get(member, request.TileMatrixSet, request.TileMatrix.Id) is { } limits && limits.Contains(request.Row, request.Col))
+            if (limits.Contains(request.Row, request.Col))
                 return true;
         }
         return false;
