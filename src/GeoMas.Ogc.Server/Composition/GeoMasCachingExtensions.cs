@@ -11,6 +11,7 @@ using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Rendering.Encoders;
 using GeoMas.Ogc.Rendering.Map;
+using GeoMas.Ogc.Server.Reload;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,14 @@ public static class GeoMasCachingExtensions
 {
     /// <summary>Default root of the disk store, relative to the configuration folder (config/ → the repository's tilecache/).</summary>
     public const string DefaultDiskPath = "../tilecache";
+
+    /// <summary>
+    /// Revisions that move with the published configuration, read from the whole catalog's updateSequence. Not from
+    /// the catalog as the request's principal sees it: a scoped view has its own updateSequence, so the revision would
+    /// be hashed again whenever two scopes took turns, on every tile request; tile keys carry the scope anyway.
+    /// </summary>
+    internal static CatalogLayerRevisions ConfigurationRevisions(IServiceProvider services) =>
+        new(services.GetRequiredService<CatalogSnapshotStore>());
 
     /// <summary>
     /// The tile cache (L1 memory → disk or Redis, per <c>cache.store</c>), layer revisions and the metatiling
@@ -57,7 +66,7 @@ public static class GeoMasCachingExtensions
         }
         services.AddSingleton(sp => new TieredTileCache(sp.GetRequiredService<MemoryTileStore>(), sp.GetService<ITileStore>(), sp.GetRequiredService<CachingMetrics>()));
         services.AddSingleton<ITileCache>(sp => sp.GetRequiredService<TieredTileCache>());
-        services.TryAddSingleton<ILayerRevisions, CatalogLayerRevisions>();
+        services.TryAddSingleton<ILayerRevisions>(ConfigurationRevisions);
         services.TryAddSingleton(sp => new LayerTileLimitsCache(sp.GetRequiredService<CrsRegistry>()));
         services.TryAddSingleton<IImageCutter, SkiaImageCutter>();
         services.AddSingleton(new MetatileOptions

@@ -36,12 +36,12 @@ public static class GeoMasInvalidationExtensions
             services.AddSingleton<IInvalidationBus>(sp => new RedisInvalidationBus(sp.GetRequiredService<InvalidationRedis>(), Logger(sp, "GeoMas.Ogc.Caching.Invalidation")));
             services.AddSingleton<IRevisionStore>(sp => new RedisLayerRevisions(
                 sp.GetRequiredService<InvalidationRedis>(), sp.GetRequiredService<ICatalogProvider>(),
-                new CatalogLayerRevisions(sp.GetRequiredService<ICatalogProvider>()), Logger(sp, "GeoMas.Ogc.Caching.Invalidation")));
+                GeoMasCachingExtensions.ConfigurationRevisions(sp), Logger(sp, "GeoMas.Ogc.Caching.Invalidation")));
         }
         else
         {
             services.AddSingleton<IInvalidationBus, LocalInvalidationBus>();
-            services.AddSingleton<IRevisionStore>(sp => new LocalLayerRevisions(new CatalogLayerRevisions(sp.GetRequiredService<ICatalogProvider>())));
+            services.AddSingleton<IRevisionStore>(sp => new LocalLayerRevisions(GeoMasCachingExtensions.ConfigurationRevisions(sp)));
         }
         services.RemoveAll<ILayerRevisions>();
         services.AddSingleton<ILayerRevisions>(sp => sp.GetRequiredService<IRevisionStore>());
