@@ -1,6 +1,5 @@
 using GeoMas.Ogc.Caching;
 using GeoMas.Ogc.Caching.Invalidation;
-using GeoMas.Ogc.Caching.Revisions;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Catalog.Configuration;
