@@ -44,6 +44,17 @@ public sealed class TieredTileCache : ITileCache
         return false;
     }
 
+    /// <summary>As <see cref="TryGetLocal"/>, for the cache's own checks: not a hit toward compaction (<see cref="MemoryTileStore.TryPeek"/>).</summary>
+    public bool TryPeekLocal(TileKey key, out TileContent content)
+    {
+        if (_memory.TryPeek(key, out content))
+        {
+            _metrics.Hit(_memory.Name);
+            return true;
+        }
+        return false;
+    }
+
     public Task<TileContent> GetOrCreateAsync(TileKey key, Func<CancellationToken, Task<TileContent>> factory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -314,7 +314,7 @@ public sealed class TileService : ITileService
         var tiles = new TileContent[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            if (!tiered.TryGetLocal(keys[i], out tiles[i]))
+            if (!tiered.TryPeekLocal(keys[i], out tiles[i]))
                 return null;
         }
         return tiles;

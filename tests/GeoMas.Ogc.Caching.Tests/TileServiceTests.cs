@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Caching.Metatiles;
+using GeoMas.Ogc.Caching.Stores;
 using GeoMas.Ogc.Caching.Tests.Support;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog;
@@ -36,6 +37,24 @@ public sealed class TileServiceTests : IDisposable
         TileServiceParts.Request(layer ?? _catalog.Layer, row, col, zoom, format);
 
     private static (long Row, long Col) InnerBlock() => TileServiceParts.InnerBlock();
+
+    [Fact]
+    public async Task Seeding_a_block_again_renders_nothing_and_compacts_none_of_its_tiles()
+    {
+        var compactor = new HalvingCompactor();
+        var service = _parts.Create(_catalog, _revisions, new MetatileOptions { Size = 4, Buffer = 64 }, _parts.Gate, new MemoryTileStore(16 << 20, compactor));
+        var (row, col) = InnerBlock();
+
+        for (var run = 0; run < 3; run++)
+            await service.GetTileAsync(TileServiceParts.Request(_catalog.Layer, row, col, wholeMetatile: true), CancellationToken.None);
+
+        // Finding the block's tiles held already is the cache's own check, not a client asking for them.
+        Assert.Equal(1, _renderer.Renders);
+        Assert.Equal(0, compactor.Calls);
+        await service.GetTileAsync(Request(row, col), CancellationToken.None);
+        await service.GetTileAsync(Request(row, col), CancellationToken.None);
+        Assert.Equal(1, compactor.Calls);
+    }
 
     [Fact]
     public async Task The_sixteen_tiles_of_a_metatile_cost_one_render()

@@ -55,6 +55,7 @@ public sealed class MemoryTileStore : ITileStore
 
     public int Count => _entries.Count;
 
+    /// <summary>The tile, for a request that will send it: counted as a hit toward compaction.</summary>
     public bool TryGet(TileKey key, out TileContent content)
     {
         if (_entries.TryGetValue(key, out var entry))
@@ -62,6 +63,22 @@ public sealed class MemoryTileStore : ITileStore
             entry.Referenced = true;
             if (entry.Hits < CompactAfterHits)
                 CountHit(entry);
+            content = entry.Content;
+            return true;
+        }
+        content = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// The tile, for the cache's own checks (are all the tiles of a metatile held already?): not a hit toward
+    /// compaction, or seeding an area twice would compact every tile of it that nobody asked for.
+    /// </summary>
+    public bool TryPeek(TileKey key, out TileContent content)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            entry.Referenced = true;
             content = entry.Content;
             return true;
         }

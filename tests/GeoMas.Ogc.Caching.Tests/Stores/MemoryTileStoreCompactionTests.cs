@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using GeoMas.Ogc.Caching.Stores;
 using GeoMas.Ogc.Caching.Tests.Support;
 using GeoMas.Ogc.Core.Caching;
@@ -8,24 +7,6 @@ namespace GeoMas.Ogc.Caching.Tests.Stores;
 /// <summary>Hot tiles in L1 are swapped for their compact bytes on their second hit, once, and never brought back.</summary>
 public class MemoryTileStoreCompactionTests
 {
-    /// <summary>Keeps the first half of the bytes, and runs <see cref="During"/> while it works (a concurrent invalidation, say).</summary>
-    private sealed class HalvingCompactor : ITileCompactor
-    {
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public Action? During { get; set; }
-
-        public bool TryCompact(TileContent tile, [NotNullWhen(true)] out byte[]? compact)
-        {
-            Interlocked.Increment(ref _calls);
-            During?.Invoke();
-            compact = tile.Bytes.Length > 1 ? tile.Bytes[..(tile.Bytes.Length / 2)] : null;
-            return compact is not null;
-        }
-    }
-
     [Fact]
     public void The_second_hit_swaps_the_tile_for_its_compact_bytes_and_their_etag()
     {
@@ -105,6 +86,28 @@ public class MemoryTileStoreCompactionTests
         Assert.True(store.TryGet(Tiles.Key(), out var after));
         Assert.Same(fresh, after);
         Assert.Equal(800 + MemoryTileStore.EntryOverhead, store.SizeBytes);
+    }
+
+    [Fact]
+    public void The_caches_own_checks_are_not_hits()
+    {
+        var compactor = new HalvingCompactor();
+        var store = new MemoryTileStore(1 << 20, compactor);
+        var stored = Tiles.Content(1000);
+        store.Set(Tiles.Key(), stored);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(store.TryPeek(Tiles.Key(), out var peeked));
+            Assert.Same(stored, peeked);
+        }
+        Assert.True(store.TryGet(Tiles.Key(), out _));
+        Assert.Equal(0, compactor.Calls);
+
+        Assert.True(store.TryGet(Tiles.Key(), out var second));
+        Assert.Equal(500, second.Bytes.Length);
+        Assert.True(store.TryPeek(Tiles.Key(), out var peekedAfter));
+        Assert.Same(second, peekedAfter);
     }
 
     [Fact]
