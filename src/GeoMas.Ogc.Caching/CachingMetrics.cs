@@ -4,7 +4,8 @@ namespace GeoMas.Ogc.Caching;
 
 /// <summary>
 /// The tile cache's counters on the <c>GeoMas.Ogc.Caching</c> meter: hits and misses per tier, store errors per
-/// store, metatiles rendered, hot tiles compacted. One instance per cache (tests create their own and listen to its meter only).
+/// store, metatiles rendered, hot tiles compacted. One instance per cache (tests create their own and listen to its
+/// meter only).
 /// </summary>
 public sealed class CachingMetrics : IDisposable
 {

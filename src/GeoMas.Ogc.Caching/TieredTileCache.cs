@@ -34,25 +34,16 @@ public sealed class TieredTileCache : ITileCache
     public ITileStore? Shared => _shared;
 
     /// <summary>The tile if this process holds it, without touching L2 or waiting for anything.</summary>
-    public bool TryGetLocal(TileKey key, out TileContent content)
-    {
-        if (_memory.TryGet(key, out content))
-        {
-            _metrics.Hit(_memory.Name);
-            return true;
-        }
-        return false;
-    }
+    public bool TryGetLocal(TileKey key, out TileContent content) => Hit(_memory.TryGet(key, out content));
 
     /// <summary>As <see cref="TryGetLocal"/>, for the cache's own checks: not a hit toward compaction (<see cref="MemoryTileStore.TryPeek"/>).</summary>
-    public bool TryPeekLocal(TileKey key, out TileContent content)
+    public bool TryPeekLocal(TileKey key, out TileContent content) => Hit(_memory.TryPeek(key, out content));
+
+    private bool Hit(bool found)
     {
-        if (_memory.TryPeek(key, out content))
-        {
+        if (found)
             _metrics.Hit(_memory.Name);
-            return true;
-        }
-        return false;
+        return found;
     }
 
     public Task<TileContent> GetOrCreateAsync(TileKey key, Func<CancellationToken, Task<TileContent>> factory, CancellationToken cancellationToken)

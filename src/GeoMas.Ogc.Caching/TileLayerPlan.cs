@@ -9,8 +9,9 @@ namespace GeoMas.Ogc.Caching;
 /// <summary>
 /// What <see cref="TileService"/> derives from a tile layer alone, worked out once per (catalog snapshot, layer)
 /// rather than for every tile request: the drawable members of a group, whether its PNG tiles are stored paletted,
-/// whether any member has a time dimension, the members' tile limits per matrix. Keyed by the snapshot object, so a reload or another access scope (its
-/// own catalog view) gets its own plans, and plans go when their snapshot is collected.
+/// whether any member has a time dimension, the members' tile limits per matrix. Keyed by the snapshot object, so a
+/// reload or another access scope (its own catalog view) gets its own plans, and plans go when their snapshot is
+/// collected.
 /// </summary>
 internal sealed class TileLayerPlan
 {

@@ -56,29 +56,21 @@ public sealed class MemoryTileStore : ITileStore
     public int Count => _entries.Count;
 
     /// <summary>The tile, for a request that will send it: counted as a hit toward compaction.</summary>
-    public bool TryGet(TileKey key, out TileContent content)
-    {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            entry.Referenced = true;
-            if (entry.Hits < CompactAfterHits)
-                CountHit(entry);
-            content = entry.Content;
-            return true;
-        }
-        content = null!;
-        return false;
-    }
+    public bool TryGet(TileKey key, out TileContent content) => TryRead(key, countsAsHit: true, out content);
 
     /// <summary>
     /// The tile, for the cache's own checks (are all the tiles of a metatile held already?): not a hit toward
     /// compaction, or seeding an area twice would compact every tile of it that nobody asked for.
     /// </summary>
-    public bool TryPeek(TileKey key, out TileContent content)
+    public bool TryPeek(TileKey key, out TileContent content) => TryRead(key, countsAsHit: false, out content);
+
+    private bool TryRead(TileKey key, bool countsAsHit, out TileContent content)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
             entry.Referenced = true;
+            if (countsAsHit && entry.Hits < CompactAfterHits)
+                CountHit(entry);
             content = entry.Content;
             return true;
         }

@@ -29,7 +29,7 @@ public static class TileValidators
     }
 
     /// <summary>RFC 9110 weak comparison, as If-None-Match requires; <c>*</c> matches any tile.</summary>
-    public static bool Matches(StringValues ifNoneMatch, string etag)
+    private static bool Matches(StringValues ifNoneMatch, string etag)
     {
         if (ifNoneMatch.Count == 0 || !EntityTagHeaderValue.TryParse(etag, out var current))
             return false;

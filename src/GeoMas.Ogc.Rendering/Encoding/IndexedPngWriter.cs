@@ -11,12 +11,10 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// </summary>
 internal static class IndexedPngWriter
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     public static void Write(QuantizedImage image, Stream output, CompressionLevel level = CompressionLevel.Fastest)
     {
         var bitDepth = image.Palette.Length switch { <= 2 => 1, <= 4 => 2, <= 16 => 4, _ => 8 };
-        output.Write(Signature);
+        output.Write(PngChunks.Signature);
 
         Span<byte> ihdr = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, image.Width);

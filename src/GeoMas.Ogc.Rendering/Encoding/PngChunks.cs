@@ -2,9 +2,11 @@ using System.Buffers.Binary;
 
 namespace GeoMas.Ogc.Rendering.Encoders;
 
-/// <summary>Writes one PNG chunk: length, type, data, CRC-32 of type and data.</summary>
+/// <summary>The PNG file signature, and one chunk written: length, type, data, CRC-32 of type and data.</summary>
 internal static class PngChunks
 {
+    public static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static void Write(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         Span<byte> header = stackalloc byte[8];

@@ -12,8 +12,6 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// </summary>
 internal static class PngRecompressor
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>The PNG deflated at <paramref name="zlibLevel"/> (0–9), or null when that is not smaller or the PNG is not one this reads.</summary>
     public static byte[]? Recompress(ReadOnlySpan<byte> png, int zlibLevel)
     {
@@ -42,11 +40,11 @@ internal static class PngRecompressor
     private static bool TryReadLayout(ReadOnlySpan<byte> png, out Layout layout)
     {
         layout = default;
-        if (png.Length < Signature.Length || !png[..Signature.Length].SequenceEqual(Signature))
+        if (!png.StartsWith(PngChunks.Signature))
             return false;
         int firstIdat = -1, afterIdat = -1;
         long filteredLength = -1;
-        var at = Signature.Length;
+        var at = PngChunks.Signature.Length;
         while (at + 12 <= png.Length)
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(png[at..]);
@@ -55,7 +53,7 @@ internal static class PngRecompressor
             var type = png.Slice(at + 4, 4);
             if (type.SequenceEqual("IHDR"u8))
             {
-                if (at != Signature.Length || length != 13 || !TryFilteredLength(png.Slice(at + 8, 13), out filteredLength))
+                if (at != PngChunks.Signature.Length || length != 13 || !TryFilteredLength(png.Slice(at + 8, 13), out filteredLength))
                     return false;
             }
             else if (type.SequenceEqual("IDAT"u8))

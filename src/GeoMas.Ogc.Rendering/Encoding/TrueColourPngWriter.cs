@@ -17,7 +17,6 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// </remarks>
 internal static class TrueColourPngWriter
 {
-    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly Lazy<byte[]> Unpremultiply = new(BuildUnpremultiplyTable);
 
     public static bool Supports(SKPixmap pixels) =>
@@ -31,7 +30,7 @@ internal static class TrueColourPngWriter
         var width = pixels.Width;
         var height = pixels.Height;
         var channels = opaque ? 3 : 4;
-        output.Write(Signature);
+        output.Write(PngChunks.Signature);
 
         Span<byte> ihdr = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
