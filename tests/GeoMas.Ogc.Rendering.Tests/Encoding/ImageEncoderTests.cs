@@ -2,6 +2,7 @@ using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Encoders;
 using SkiaSharp;
+using static GeoMas.Ogc.Rendering.Tests.TestSupport.EncodedImages;
 
 namespace GeoMas.Ogc.Rendering.Tests.ImageEncoders;
 
@@ -29,13 +30,6 @@ public class ImageEncoderTests
             }
         }
         return bitmap;
-    }
-
-    private static byte[] Encode(SKBitmap bitmap, ImageFormat format, RgbaColor? background = null)
-    {
-        using var output = new MemoryStream();
-        ImageEncoder.Encode(bitmap.PeekPixels(), format, background ?? RgbaColor.White, output);
-        return output.ToArray();
     }
 
     private static int DistinctColours(SKBitmap bitmap)

@@ -2,9 +2,9 @@ using System.Buffers.Binary;
 using System.Text;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Rendering;
-using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Encoders;
 using SkiaSharp;
+using static GeoMas.Ogc.Rendering.Tests.TestSupport.EncodedImages;
 
 namespace GeoMas.Ogc.Rendering.Tests.ImageEncoders;
 
@@ -30,13 +30,6 @@ public class PngRecompressorTests
         using var lake = new SKPaint { Color = new SKColor(90, 140, 220, 160), IsAntialias = true };
         canvas.DrawCircle(180, 90, 40, lake);
         return bitmap;
-    }
-
-    private static byte[] Encode(SKBitmap bitmap, ImageFormat format)
-    {
-        using var output = new MemoryStream();
-        ImageEncoder.Encode(bitmap.PeekPixels(), format, RgbaColor.White, output);
-        return output.ToArray();
     }
 
     private static List<(string Type, byte[] Data)> Chunks(byte[] png)

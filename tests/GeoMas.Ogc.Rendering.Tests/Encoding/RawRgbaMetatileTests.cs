@@ -2,6 +2,7 @@ using GeoMas.Ogc.Core.Rendering;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Encoders;
 using SkiaSharp;
+using static GeoMas.Ogc.Rendering.Tests.TestSupport.EncodedImages;
 
 namespace GeoMas.Ogc.Rendering.Tests.ImageEncoders;
 
@@ -19,13 +20,6 @@ public class RawRgbaMetatileTests
         using var blue = new SKPaint { Color = new SKColor(0, 0, 255, 100), IsAntialias = true };
         canvas.DrawCircle(20, 44, 9, blue);
         return bitmap;
-    }
-
-    private static byte[] Encode(SKPixmap pixels, ImageFormat format)
-    {
-        using var output = new MemoryStream();
-        ImageEncoder.Encode(pixels, format, RgbaColor.White, output);
-        return output.ToArray();
     }
 
     [Fact]
