@@ -39,6 +39,9 @@ public sealed class TieredTileCache : ITileCache
     /// <summary>As <see cref="TryGetLocal"/>, for the cache's own checks: not a hit toward compaction (<see cref="MemoryTileStore.TryPeek"/>).</summary>
     public bool TryPeekLocal(TileKey key, out TileContent content) => Hit(_memory.TryPeek(key, out content));
 
+    /// <summary>As <see cref="TryGetLocal"/>, declining the hit that would compact the tile (<see cref="MemoryTileStore.TryGetWithoutCompacting"/>).</summary>
+    public bool TryGetLocalWithoutCompacting(TileKey key, out TileContent content) => Hit(_memory.TryGetWithoutCompacting(key, out content));
+
     private bool Hit(bool found)
     {
         if (found)

@@ -100,15 +100,20 @@ public sealed class TileService : ITileService
     /// stored format, scope, time key and revision), without waiting, querying or rendering. False for a miss, a
     /// tile outside the matrix or the layer's data (a blank), a layer that is not cached, or a cache without a memory
     /// tier. For the front-of-pipeline cached-tile path; everything it declines goes through <see cref="GetTileAsync"/>.
+    /// With <paramref name="mayCompact"/> false, the hit that would compact the tile in memory is declined too
+    /// (<see cref="TieredTileCache.TryGetLocalWithoutCompacting"/>), for a caller on a thread that must stay quick.
     /// </summary>
-    public bool TryGetCached(TileRequest request, out TileContent content)
+    public bool TryGetCached(TileRequest request, out TileContent content, bool mayCompact = true)
     {
         ArgumentNullException.ThrowIfNull(request);
         content = null!;
         if (_cache is not TieredTileCache tiered || !request.Layer.Cache.Enabled || !TileMath.Contains(request.TileMatrix, request.Row, request.Col))
             return false;
         request = AsStored(request, out var plan);
-        return HasData(plan, request) && tiered.TryGetLocal(KeyFor(request, plan), out content);
+        if (!HasData(plan, request))
+            return false;
+        var key = KeyFor(request, plan);
+        return mayCompact ? tiered.TryGetLocal(key, out content) : tiered.TryGetLocalWithoutCompacting(key, out content);
     }
 
     /// <summary>The request in the format its tiles are stored in (<see cref="TileLayerPlan.StoredFormat"/>), with the layer's plan.</summary>

@@ -64,6 +64,21 @@ public sealed class MemoryTileStore : ITileStore
     /// </summary>
     public bool TryPeek(TileKey key, out TileContent content) => TryRead(key, countsAsHit: false, out content);
 
+    /// <summary>
+    /// As <see cref="TryGet"/>, for a caller whose thread must not do the compaction (the socket event thread of the
+    /// cached-tile fast path): the hit that would compact the tile is declined, as a miss with nothing counted, so
+    /// the caller's slower path, on a pool thread, makes it.
+    /// </summary>
+    public bool TryGetWithoutCompacting(TileKey key, out TileContent content)
+    {
+        if (_compactor is not null && _entries.TryGetValue(key, out var entry) && Volatile.Read(ref entry.Hits) == CompactAfterHits - 1)
+        {
+            content = null!;
+            return false;
+        }
+        return TryGet(key, out content);
+    }
+
     private bool TryRead(TileKey key, bool countsAsHit, out TileContent content)
     {
         if (_entries.TryGetValue(key, out var entry))

@@ -35,11 +35,12 @@ public sealed class ServerOptions
     public bool WarmUp { get; set; } = true;
 
     /// <summary>
-    /// Run each request's code on the thread that received its bytes, and send on the thread that wrote them,
-    /// instead of handing both over to Kestrel's I/O queues (Kestrel's <c>UnsafePreferInlineScheduling</c>). The
-    /// hand-overs cost more than serving a tile held in memory. Socket completions still run on the thread pool (the
-    /// runtime's inline socket completions stay off), so a long render holds a pool thread as before, never the
-    /// socket event loop that every other connection waits on.
+    /// Answer cached tiles on the socket event thread that received the request: the connections' sockets complete
+    /// inline (<see cref="Http.IoThread.SocketInlineCompletions"/>) and Kestrel runs request code where they completed
+    /// (its <c>UnsafePreferInlineScheduling</c>), so a memory hit is not handed over to the thread pool, a hand-over
+    /// that cost more than the answer. Every other request is handed to the pool before it runs
+    /// (<see cref="Http.IoThread.IoThreadHandOff"/>), so a long render holds a pool thread, never an event thread
+    /// that other connections wait on. False: completions and request code go through the thread pool.
     /// </summary>
     public bool InlineScheduling { get; set; } = true;
 

@@ -5,6 +5,7 @@ using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Http;
+using GeoMas.Ogc.Server.Http.IoThread;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.Protection;
 using GeoMas.Ogc.Server.RateLimiting;
@@ -50,6 +51,10 @@ public static class GeoMasApp
         log.LogInformation("Configuration files: {Files}", string.Join(", ", files));
         // No Activity and logging scope per request when nothing would write or print them.
         RequestDiagnostics.SkipWhenUnread(builder, startupLogs);
+        var server = builder.Configuration.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
+        // Before the catalog opens the first socket: the runtime sizes its socket event threads once, on first use.
+        if (server.InlineScheduling)
+            SocketInlineCompletions.UseOneEventThreadPerCore();
 
         var loaded = await CatalogStartup.LoadAsync(builder.Configuration, configDirectory, null, cancellationToken);
         foreach (var warning in loaded.Warnings)
@@ -81,7 +86,6 @@ public static class GeoMasApp
             return new GeoMasAppResult(null, security.Errors);
         }
 
-        var server = builder.Configuration.GetSection("Server").Get<ServerOptions>() ?? new ServerOptions();
         ConfigureHost(builder, server);
         builder.Services
             .AddGeoMasCore(catalog)
@@ -122,7 +126,12 @@ public static class GeoMasApp
             builder.WebHost.UseUrls(server.DefaultUrls);
 
         // No "Server: Kestrel" on every response: bytes on each tile, and nothing a client needs.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (server.InlineScheduling)
+                kestrel.ConfigureEndpointDefaults(listen => listen.Use(InlineCompletionsConnection.Middleware));
+        });
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = server.InlineScheduling);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(server.ShutdownTimeoutSeconds, 1, 600)));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -154,6 +163,9 @@ public static class GeoMasApp
             app.UseForwardedHeaders();
         // Anonymous GETs of tiles held in memory are answered here, as the tile endpoint would answer them.
         app.UseGeoMasTileFastPath(server);
+        // Everything the fast path did not answer leaves the socket event thread here (inline scheduling).
+        if (server.InlineScheduling)
+            app.Use(next => context => IoThreadHandOff.Run(context, next));
         // Security headers and the audit of refusals: on every response, refusals included.
         app.UseGeoMasResponseProtection();
         app.UseMiddleware<CorsMiddleware>(server.CorsAllowOrigin);

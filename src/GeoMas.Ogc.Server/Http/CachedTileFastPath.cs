@@ -9,6 +9,7 @@ using GeoMas.Ogc.Core.Tiling;
 using GeoMas.Ogc.Protocols.Wms;
 using GeoMas.Ogc.Protocols.Xyz;
 using GeoMas.Ogc.Server.Configuration;
+using GeoMas.Ogc.Server.Http.IoThread;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.Protection;
 using GeoMas.Ogc.Server.RateLimiting;
@@ -185,7 +186,8 @@ public sealed class CachedTileFastPath
                 // Not a tile (zoom or x/y out of range, unknown extension): the endpoint answers it in its error form.
                 return false;
             }
-            if (!_tiles.TryGetCached(ScopedTileService.Scoped(parsed), out var found))
+            // On a socket event thread (inline completions), the hit that would compact the tile goes to the pool.
+            if (!_tiles.TryGetCached(ScopedTileService.Scoped(parsed), out var found, mayCompact: !IoThreadHandOff.OnEventThread))
                 return false;
             layer = parsed.Layer;
             tile = found;

@@ -37,6 +37,41 @@ public class MemoryTileStoreCompactionTests
     }
 
     [Fact]
+    public void A_read_without_compacting_declines_only_the_hit_that_would_compact_and_counts_nothing_for_it()
+    {
+        var compactor = new HalvingCompactor();
+        var store = new MemoryTileStore(1 << 20, compactor);
+        var stored = Tiles.Content(1000);
+        store.Set(Tiles.Key(), stored);
+
+        // The first hit compacts nothing: answered.
+        Assert.True(store.TryGetWithoutCompacting(Tiles.Key(), out var first));
+        Assert.Same(stored, first);
+        // The second would: declined, as often as it is asked, and not counted.
+        Assert.False(store.TryGetWithoutCompacting(Tiles.Key(), out _));
+        Assert.False(store.TryGetWithoutCompacting(Tiles.Key(), out _));
+        Assert.Equal(0, compactor.Calls);
+
+        // A read that may compact makes that hit; reads without compacting then get the compact bytes.
+        Assert.True(store.TryGet(Tiles.Key(), out var compact));
+        Assert.Equal(500, compact.Bytes.Length);
+        Assert.True(store.TryGetWithoutCompacting(Tiles.Key(), out var after));
+        Assert.Same(compact, after);
+        Assert.Equal(1, compactor.Calls);
+    }
+
+    [Fact]
+    public void Without_a_compactor_a_read_without_compacting_declines_nothing()
+    {
+        var store = new MemoryTileStore(1 << 20);
+        store.Set(Tiles.Key(), Tiles.Content(1000));
+
+        for (var i = 0; i < 3; i++)
+            Assert.True(store.TryGetWithoutCompacting(Tiles.Key(), out _));
+        Assert.False(store.TryGetWithoutCompacting(Tiles.Key(row: 9), out _));
+    }
+
+    [Fact]
     public void A_tile_the_compactor_cannot_shrink_stays_as_stored_and_is_not_tried_again()
     {
         var compactor = new HalvingCompactor();

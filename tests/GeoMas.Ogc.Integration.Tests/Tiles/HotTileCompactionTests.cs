@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using GeoMas.Ogc.Integration.Tests.Server;
+using GeoMas.Ogc.Server.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoMas.Ogc.Integration.Tests.Tiles;
 
@@ -42,6 +44,32 @@ public sealed class HotTileCompactionTests : IAsyncLifetime
         // Every protocol reads the same memory tier: WMTS and OGC API send the compact bytes too.
         Assert.Equal(secondHit.Bytes, (await GetAsync(client, Wmts)).Bytes);
         Assert.Equal(secondHit.Bytes, (await GetAsync(client, OgcApi)).Bytes);
+    }
+
+    [Fact]
+    public async Task On_kestrel_the_fast_path_leaves_the_compacting_hit_to_the_tile_endpoint()
+    {
+        // With inline completions the fast path answers on the socket event thread, which must not spend the
+        // compaction's milliseconds: it declines that one hit, and the tile endpoint, on a pool thread, makes it.
+        await using var app = await KestrelTestApp.StartAsync("--cache:store=none");
+        var fastPath = app.App.Services.GetRequiredService<CachedTileFastPath>();
+        using var client = app.CreateClient();
+        var rendered = await GetAsync(client, Xyz);
+        var answered = new List<long>();
+        var hits = new List<(byte[] Bytes, EntityTagHeaderValue ETag)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var before = fastPath.Answered;
+            hits.Add(await GetAsync(client, Xyz));
+            answered.Add(fastPath.Answered - before);
+        }
+
+        Assert.Equal([1L, 0L, 1L], answered);
+        Assert.Equal(rendered.Bytes, hits[0].Bytes);
+        Assert.True(hits[1].Bytes.Length < rendered.Bytes.Length, $"{hits[1].Bytes.Length} bytes, rendered {rendered.Bytes.Length}");
+        Assert.Equal(TilePicture.Of(rendered.Bytes), TilePicture.Of(hits[1].Bytes));
+        Assert.Equal(hits[1].Bytes, hits[2].Bytes);
+        Assert.Equal(hits[1].ETag, hits[2].ETag);
     }
 
     [Theory]
