@@ -132,7 +132,11 @@ public static class GeoMasApp
             if (server.InlineScheduling)
                 kestrel.ConfigureEndpointDefaults(listen => listen.Use(InlineCompletionsConnection.Middleware));
         });
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = server.InlineScheduling);
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = server.InlineScheduling;
+            sockets.WaitForDataBeforeAllocatingBuffer = server.WaitForDataBeforeAllocatingBuffer;
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(server.ShutdownTimeoutSeconds, 1, 600)));
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -40,6 +40,18 @@ public sealed class InlineSchedulingTests
     }
 
     [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--server:waitForDataBeforeAllocatingBuffer=true" }, true)]
+    public async Task Waiting_for_data_before_taking_a_buffer_is_off_unless_configured(string[] args, bool wait)
+    {
+        var created = await TestApp.CreateAsync(args);
+        Assert.NotNull(created.App);
+        await using var app = created.App;
+
+        Assert.Equal(wait, app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.WaitForDataBeforeAllocatingBuffer);
+    }
+
+    [Theory]
     [InlineData(new string[0], true)]
     [InlineData(new[] { "--server:inlineScheduling=false" }, false)]
     public async Task Accepted_connections_have_inline_completions_with_the_option(string[] args, bool inline)
