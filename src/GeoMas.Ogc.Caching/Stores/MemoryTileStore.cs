@@ -56,41 +56,47 @@ public sealed class MemoryTileStore : ITileStore
     public int Count => _entries.Count;
 
     /// <summary>The tile, for a request that will send it: counted as a hit toward compaction.</summary>
-    public bool TryGet(TileKey key, out TileContent content) => TryRead(key, countsAsHit: true, out content);
+    public bool TryGet(TileKey key, out TileContent content) => TryRead(key, Read.Hit, out content);
 
     /// <summary>
     /// The tile, for the cache's own checks (are all the tiles of a metatile held already?): not a hit toward
     /// compaction, or seeding an area twice would compact every tile of it that nobody asked for.
     /// </summary>
-    public bool TryPeek(TileKey key, out TileContent content) => TryRead(key, countsAsHit: false, out content);
+    public bool TryPeek(TileKey key, out TileContent content) => TryRead(key, Read.Peek, out content);
 
     /// <summary>
     /// As <see cref="TryGet"/>, for a caller whose thread must not do the compaction (the socket event thread of the
     /// cached-tile fast path): the hit that would compact the tile is declined, as a miss with nothing counted, so
     /// the caller's slower path, on a pool thread, makes it.
     /// </summary>
-    public bool TryGetWithoutCompacting(TileKey key, out TileContent content)
+    public bool TryGetWithoutCompacting(TileKey key, out TileContent content) => TryRead(key, Read.HitWithoutCompacting, out content);
+
+    private enum Read
     {
-        if (_compactor is not null && _entries.TryGetValue(key, out var entry) && Volatile.Read(ref entry.Hits) == CompactAfterHits - 1)
+        Hit,
+        HitWithoutCompacting,
+        Peek,
+    }
+
+    private bool TryRead(TileKey key, Read read, out TileContent content)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
         {
             content = null!;
             return false;
         }
-        return TryGet(key, out content);
-    }
-
-    private bool TryRead(TileKey key, bool countsAsHit, out TileContent content)
-    {
-        if (_entries.TryGetValue(key, out var entry))
+        if (read != Read.Peek && entry.Hits < CompactAfterHits)
         {
-            entry.Referenced = true;
-            if (countsAsHit && entry.Hits < CompactAfterHits)
-                CountHit(entry);
-            content = entry.Content;
-            return true;
+            if (read == Read.HitWithoutCompacting && _compactor is not null && Volatile.Read(ref entry.Hits) == CompactAfterHits - 1)
+            {
+                content = null!;
+                return false;
+            }
+            CountHit(entry);
         }
-        content = null!;
-        return false;
+        entry.Referenced = true;
+        content = entry.Content;
+        return true;
     }
 
     /// <summary>Counts the hits of a tile not yet compacted, and compacts it on the hit that makes it hot.</summary>

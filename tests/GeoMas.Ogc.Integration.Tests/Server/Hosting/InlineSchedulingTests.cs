@@ -28,27 +28,18 @@ public sealed class InlineSchedulingTests
     private const string Map = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=communes&STYLES=&CRS=EPSG:2154&BBOX=935000,6380000,955000,6400000&WIDTH=256&HEIGHT=256&FORMAT=image/png";
 
     [Theory]
-    [InlineData(new string[0], true)]
-    [InlineData(new[] { "--server:inlineScheduling=false" }, false)]
-    public async Task The_option_reaches_kestrels_socket_transport(string[] args, bool inline)
+    [InlineData(new string[0], true, false)]
+    [InlineData(new[] { "--server:inlineScheduling=false" }, false, false)]
+    [InlineData(new[] { "--server:waitForDataBeforeAllocatingBuffer=true" }, true, true)]
+    public async Task The_options_reach_kestrels_socket_transport(string[] args, bool inline, bool waitForData)
     {
         var created = await TestApp.CreateAsync(args);
         Assert.NotNull(created.App);
         await using var app = created.App;
 
-        Assert.Equal(inline, app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling);
-    }
-
-    [Theory]
-    [InlineData(new string[0], false)]
-    [InlineData(new[] { "--server:waitForDataBeforeAllocatingBuffer=true" }, true)]
-    public async Task Waiting_for_data_before_taking_a_buffer_is_off_unless_configured(string[] args, bool wait)
-    {
-        var created = await TestApp.CreateAsync(args);
-        Assert.NotNull(created.App);
-        await using var app = created.App;
-
-        Assert.Equal(wait, app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.WaitForDataBeforeAllocatingBuffer);
+        var sockets = app.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
+        Assert.Equal(inline, sockets.UnsafePreferInlineScheduling);
+        Assert.Equal(waitForData, sockets.WaitForDataBeforeAllocatingBuffer);
     }
 
     [Theory]
