@@ -7,8 +7,8 @@ namespace GeoMas.Ogc.Server.Http.IoThread;
 /// Keeps requests off the socket event thread. With inline completions (<see cref="InlineCompletionsConnection"/>) a
 /// request starts on the event thread that read its bytes, which every other connection of that thread waits on: only
 /// the cached-tile fast path answers there. Any other request is handed to the thread pool before its first line of
-/// code, with a request body whose reads resume on the pool after waiting for the client (<see cref="PoolResume"/>):
-/// the code after such a read would otherwise go on on the event thread that received the bytes.
+/// code, with a request body whose reads resume on the pool after waiting for the client
+/// (<see cref="PoolResumingRequestBody"/>).
 /// </summary>
 public static class IoThreadHandOff
 {
@@ -20,8 +20,12 @@ public static class IoThreadHandOff
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.Features.Get<IHttpRequestFeature>() is { } request)
+        // A request that cannot have a body (a GET without one) has nothing to wait for.
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false
+            && context.Features.Get<IHttpRequestFeature>() is { } request)
+        {
             request.Body = new PoolResumingRequestBody(request.Body);
+        }
         return OnEventThread ? HopThenRunAsync(context, next) : next(context);
     }
 

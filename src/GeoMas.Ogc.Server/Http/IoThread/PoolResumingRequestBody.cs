@@ -2,8 +2,11 @@ namespace GeoMas.Ogc.Server.Http.IoThread;
 
 /// <summary>
 /// The request body of a request handed to the pool: a read that had to wait for the client's bytes completes on a
-/// pool thread (<see cref="PoolResume"/>), not on the socket event thread that received them. Kestrel builds the
+/// pool thread, not on the socket event thread that received them, where the code awaiting it would otherwise go on
+/// whatever its <c>ConfigureAwait</c>. Reads that complete at once are returned as they are. Kestrel builds the
 /// request's <c>BodyReader</c> over this stream once it replaces the body, so both ways of reading go through it.
+/// (A response flush that waited for a slow client already resumes on the pool: Kestrel's send loop wakes it from
+/// there; InlineSchedulingTests checks that it still does.)
 /// </summary>
 internal sealed class PoolResumingRequestBody(Stream inner) : Stream
 {
@@ -28,8 +31,21 @@ internal sealed class PoolResumingRequestBody(Stream inner) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        PoolResume.After(inner.ReadAsync(buffer, cancellationToken));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var pending = inner.ReadAsync(buffer, cancellationToken);
+        return pending.IsCompleted ? pending : ResumeOnPoolAsync(pending);
+    }
+
+    private static async ValueTask<int> ResumeOnPoolAsync(ValueTask<int> pending)
+    {
+        var read = await pending.ConfigureAwait(false);
+        // An event thread has no synchronization context: the yield queues the rest, and the caller's continuation
+        // with it, to the pool.
+        if (IoThreadHandOff.OnEventThread)
+            await Task.Yield();
+        return read;
+    }
 
     public override void Flush()
     {
