@@ -22,15 +22,15 @@ internal sealed class TileLayerPlan
     private TileLayerPlan(LayerDefinition layer, LayerDefinition[] members)
     {
         Members = members;
-        Paletted = layer.Cache.PalettedPng ?? members.All(m => m.Kind != LayerKind.Raster);
+        PalettedFormat = PalettedPng(layer, members);
         HasTime = members.Any(m => m.Time is not null);
     }
 
     /// <summary>The layer itself, or a group's leaves bottom to top (<see cref="CatalogSnapshot.Expand"/>).</summary>
     public LayerDefinition[] Members { get; }
 
-    /// <summary>"image/png" is stored 8-bit paletted (see <see cref="TileService.WithStoredFormat"/>).</summary>
-    public bool Paletted { get; }
+    /// <summary>The format "image/png" is stored in when paletted (see <see cref="TileService.WithStoredFormat"/>), else null.</summary>
+    public ImageFormat? PalettedFormat { get; }
 
     public bool HasTime { get; }
 
@@ -51,7 +51,16 @@ internal sealed class TileLayerPlan
             .GroupBy(l => l.TileMatrix, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
-    public ImageFormat StoredFormat(ImageFormat asked) => asked == ImageFormat.Png && Paletted ? ImageFormat.Png8 : asked;
+    public ImageFormat StoredFormat(ImageFormat asked) => asked == ImageFormat.Png && PalettedFormat is { } paletted ? paletted : asked;
+
+    /// <summary>8-bit PNG with the layer's palette size when its "image/png" tiles are stored paletted, else null.</summary>
+    public static ImageFormat? PalettedPng(LayerDefinition layer, IReadOnlyList<LayerDefinition> members)
+    {
+        if (!(layer.Cache.PalettedPng ?? members.All(m => m.Kind != LayerKind.Raster)))
+            return null;
+        var colours = layer.Cache.PaletteColours;
+        return colours == ImageFormat.Png8.PaletteColours ? ImageFormat.Png8 : ImageFormat.Png8 with { PaletteColours = colours };
+    }
 
     public static TileLayerPlan For(CatalogSnapshot snapshot, LayerDefinition layer)
     {

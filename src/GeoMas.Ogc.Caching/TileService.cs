@@ -149,14 +149,15 @@ public sealed class TileService : ITileService
     /// <summary>
     /// "image/png" tiles are stored and sent 8-bit paletted unless the layer says otherwise: for vector maps that is
     /// about a third of the bytes of RGBA PNG with no visible difference (MapProxy's default too), and bytes are what
-    /// a cached tile costs to send. Photographs keep full colour: in 256 colours they band.
+    /// a cached tile costs to send. The palette holds the layer's <see cref="CachePolicy.PaletteColours"/>.
+    /// Photographs keep full colour: in 256 colours they band.
     /// </summary>
     public static TileRequest WithStoredFormat(TileRequest request, IReadOnlyList<LayerDefinition> members)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.Format != ImageFormat.Png)
             return request;
-        var paletted = request.Layer.Cache.PalettedPng ?? members.All(m => m.Kind != LayerKind.Raster);
-        return paletted ? request with { Format = ImageFormat.Png8 } : request;
+        return TileLayerPlan.PalettedPng(request.Layer, members) is { } paletted ? request with { Format = paletted } : request;
     }
 
     /// <summary>Everything that changes the bytes of this tile (STYLE.md §8.4).</summary>

@@ -48,6 +48,17 @@ public sealed class StoredTileFormatTests
     }
 
     [Fact]
+    public void Paletted_tiles_hold_the_layers_palette_colours()
+    {
+        Assert.Equal(CachePolicy.DefaultPaletteColours, TileService.WithStoredFormat(Request(Vector, ImageFormat.Png), [Vector]).Format.PaletteColours);
+        var sixteen = Vector with { Cache = new CachePolicy(true, 60, PaletteColours: 16) };
+        Assert.Equal(16, TileService.WithStoredFormat(Request(sixteen, ImageFormat.Png), [sixteen]).Format.PaletteColours);
+        // 256 colours is the shared 8-bit format itself, as WMS "mode=8bit" maps use it.
+        var full = Vector with { Cache = new CachePolicy(true, 60, PaletteColours: 256) };
+        Assert.Same(ImageFormat.Png8, TileService.WithStoredFormat(Request(full, ImageFormat.Png), [full]).Format);
+    }
+
+    [Fact]
     public void Other_formats_are_left_alone()
     {
         Assert.Same(ImageFormat.Jpeg, TileService.WithStoredFormat(Request(Vector, ImageFormat.Jpeg), [Vector]).Format);

@@ -15,6 +15,15 @@ public enum ImageEncoding
 /// <summary>An output image format and the MIME type advertised for it.</summary>
 public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool SupportsTransparency)
 {
+    /// <summary>The most colours an 8-bit PNG palette holds.</summary>
+    public const int MaxPaletteColours = 256;
+
+    /// <summary>
+    /// The palette size of <see cref="ImageEncoding.Png8"/> (2–256); other encodings ignore it. Tiles use their
+    /// layer's <c>cache.paletteColours</c> (<see cref="Catalog.CachePolicy"/>); WMS "mode=8bit" maps keep 256.
+    /// </summary>
+    public int PaletteColours { get; init; } = MaxPaletteColours;
+
     public static readonly ImageFormat Png = new("image/png", ImageEncoding.Png32, true);
     public static readonly ImageFormat Png8 = new("image/png; mode=8bit", ImageEncoding.Png8, true);
     public static readonly ImageFormat Png24 = new("image/png; mode=24bit", ImageEncoding.Png24, false);

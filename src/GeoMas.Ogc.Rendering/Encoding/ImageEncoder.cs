@@ -50,7 +50,7 @@ public static class ImageEncoder
         switch (format.Encoding)
         {
             case ImageEncoding.Png8:
-                var quantized = PaletteQuantizer.Quantize(PaletteQuantizer.AsPixels(Bytes(source)), source.Width, source.Height);
+                var quantized = PaletteQuantizer.Quantize(PaletteQuantizer.AsPixels(Bytes(source)), source.Width, source.Height, format.PaletteColours);
                 IndexedPngWriter.Write(quantized, output, CompressionLevel.Fastest);
                 break;
             case ImageEncoding.Png32:

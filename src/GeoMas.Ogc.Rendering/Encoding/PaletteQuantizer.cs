@@ -6,8 +6,10 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// Reduces an RGBA image to at most 256 colours for 8-bit PNG.
 /// Maps with flat fills often have few distinct colours: those are kept exactly. Otherwise a median cut runs over a
 /// histogram of 5-5-5-bit RGB + 3-bit alpha cells (2^18 cells), so the cost is one pass over the pixels plus work
-/// proportional to the number of distinct cells, not to the image size. No dithering: dithered flat fills look noisy
-/// on maps and compress worse.
+/// proportional to the number of distinct cells, not to the image size. Each cell also sums the exact colours of its
+/// pixels: palette entries are the mean of the colours their pixels really have (a flat fill keeps its colour), and
+/// one round of k-means refinement over the cells moves every entry to the pixels nearest to it. No dithering:
+/// dithered flat fills look noisy on maps and compress worse.
 /// </summary>
 internal static class PaletteQuantizer
 {
@@ -66,8 +68,18 @@ internal static class PaletteQuantizer
         return TranslucentFirst(new QuantizedImage(width, height, palette, indices));
     }
 
-    private static int CellOf(uint straight) =>
-        (int)(((straight >> 3) & 0x1F) | (((straight >> 11) & 0x1F) << 5) | (((straight >> 19) & 0x1F) << 10) | ((straight >> 29) << 15));
+    // Alpha level 7 holds the opaque pixels alone (levels 0–6 the translucent ones): opaque pixels never share a
+    // palette entry with translucent ones, so they stay opaque.
+    private static int CellOf(uint straight)
+    {
+        var alpha = straight >> 24;
+        var alphaLevel = alpha == 255 ? 7 : alpha * 7 / 255;
+        return (int)(((straight >> 3) & 0x1F) | (((straight >> 11) & 0x1F) << 5) | (((straight >> 19) & 0x1F) << 10) | (alphaLevel << 15));
+    }
+
+    private const int FirstOpaqueCell = 7 << 15;
+
+    private static bool IsOpaqueCell(int cell) => cell >= FirstOpaqueCell;
 
     // Per thread, always handed back zeroed: clearing 2^18 counters (1 MB) and scanning them for the few thousand
     // used ones cost more than quantizing a 256×256 tile; only the cells touched are reset.
@@ -75,18 +87,23 @@ internal static class PaletteQuantizer
     private static int[]? t_histogram;
     [ThreadStatic]
     private static byte[]? t_lookup;
+    [ThreadStatic]
+    private static int[]? t_slots;
 
     private static QuantizedImage MedianCut(ReadOnlySpan<uint> pixels, int width, int height, int maxColors)
     {
         var histogram = t_histogram ??= new int[CellCount];
         var lookup = t_lookup ??= new byte[CellCount];
+        var slots = t_slots ??= new int[CellCount];
         var cells = new List<int>();
         try
         {
             var transparent = 0;
-            // Runs of one colour (flat fills) are the rule: the cell of the previous pixel is reused.
-            uint last = 0;
+            var sums = new CellSums(slots);
+            // Runs of one colour (flat fills) are the rule: a run is counted once, when the colour changes.
+            uint last = 0, straight = 0;
             var lastCell = -1;
+            var run = 0;
             foreach (var p in pixels)
             {
                 if ((p >> 24) == 0)
@@ -96,11 +113,27 @@ internal static class PaletteQuantizer
                 }
                 if (p != last || lastCell < 0)
                 {
+                    if (run > 0)
+                        Count(lastCell, straight, run);
                     last = p;
-                    lastCell = CellOf(Unpremultiply(p));
+                    straight = Unpremultiply(p);
+                    lastCell = CellOf(straight);
+                    run = 0;
                 }
-                if (histogram[lastCell]++ == 0)
-                    cells.Add(lastCell);
+                run++;
+            }
+            if (run > 0)
+                Count(lastCell, straight, run);
+
+            void Count(int cell, uint color, int pixelCount)
+            {
+                if (histogram[cell] == 0)
+                {
+                    slots[cell] = cells.Count;
+                    cells.Add(cell);
+                }
+                histogram[cell] += pixelCount;
+                sums.Add(slots[cell], color, pixelCount);
             }
             // Ascending cell order, as a scan of the whole histogram would give: the splits do not depend on
             // the order colours appear in the image.
@@ -114,10 +147,14 @@ internal static class PaletteQuantizer
             for (var b = 0; b < boxes.Count; b++)
             {
                 var (start, end) = boxes[b];
-                palette[b + reserved] = Average(cellArray.AsSpan(start, end - start), histogram);
+                palette[b + reserved] = sums.Average(cellArray.AsSpan(start, end - start));
                 for (var i = start; i < end; i++)
                     lookup[cellArray[i]] = (byte)(b + reserved);
             }
+            // Median cut alone leaves the entries of antialiased edges coarse; one round of refinement brings the
+            // rarest pixels 30 % nearer (99.9th percentile error on the W5 tiles at 64 colours: 19 → 14 levels) for
+            // about a tenth of the quantizing time. More rounds gained under 1 level each.
+            sums.Refine(cellArray, palette, reserved, lookup);
 
             var indices = new byte[pixels.Length];
             last = 0;
@@ -163,8 +200,24 @@ internal static class PaletteQuantizer
         var stats = new List<(int Channel, int Range, long Population)>();
         if (cells.Length == 0)
             return boxes;
-        boxes.Add((0, cells.Length));
-        stats.Add(Widest(cells, histogram));
+        // Translucent and opaque cells start in boxes of their own (the sorted cells hold the translucent ones first):
+        // no split mixes them, so no entry averages an opaque pixel with a translucent one. A single-entry palette
+        // cannot keep them apart.
+        var firstOpaque = 0;
+        while (firstOpaque < cells.Length && !IsOpaqueCell(cells[firstOpaque]))
+            firstOpaque++;
+        if (firstOpaque > 0 && firstOpaque < cells.Length && maxBoxes >= 2)
+        {
+            boxes.Add((0, firstOpaque));
+            stats.Add(Widest(cells.AsSpan(0, firstOpaque), histogram));
+            boxes.Add((firstOpaque, cells.Length));
+            stats.Add(Widest(cells.AsSpan(firstOpaque), histogram));
+        }
+        else
+        {
+            boxes.Add((0, cells.Length));
+            stats.Add(Widest(cells, histogram));
+        }
         var scratch = new int[cells.Length];
         Span<long> population = stackalloc long[32];
         Span<int> counts = stackalloc int[32];
@@ -255,22 +308,96 @@ internal static class PaletteQuantizer
         return (best, max[best] - min[best], population);
     }
 
-    private static uint Average(ReadOnlySpan<int> cells, int[] histogram)
+    /// <summary>
+    /// The exact colours counted in each cell (channel sums by slot): a box's palette entry is the mean of the colours
+    /// its pixels have, not of its cells' centres, so a flat fill keeps its exact colour.
+    /// </summary>
+    private sealed class CellSums(int[] slots)
     {
-        double r = 0, g = 0, b = 0, a = 0, n = 0;
-        foreach (var cell in cells)
+        private long[] _sums = new long[4 * 256];
+        private long[] _counts = new long[256];
+
+        public void Add(int slot, uint color, int count)
         {
-            double w = histogram[cell];
-            r += w * (((cell & 0x1F) << 3) + 4);
-            g += w * ((((cell >> 5) & 0x1F) << 3) + 4);
-            b += w * ((((cell >> 10) & 0x1F) << 3) + 4);
-            var a3 = (cell >> 15) & 0x7;
-            // The top alpha cell holds the opaque pixels: keep them exactly opaque.
-            a += w * (a3 == 7 ? 255 : (a3 << 5) + 16);
-            n += w;
+            if (slot >= _counts.Length)
+            {
+                Array.Resize(ref _counts, _counts.Length * 2);
+                Array.Resize(ref _sums, _sums.Length * 2);
+            }
+            var at = slot * 4;
+            _sums[at] += (color & 0xFF) * (long)count;
+            _sums[at + 1] += ((color >> 8) & 0xFF) * (long)count;
+            _sums[at + 2] += ((color >> 16) & 0xFF) * (long)count;
+            _sums[at + 3] += (color >> 24) * (long)count;
+            _counts[slot] += count;
         }
-        static uint B(double v) => (uint)Math.Clamp(Math.Round(v), 0, 255);
-        return B(r / n) | (B(g / n) << 8) | (B(b / n) << 16) | (B(a / n) << 24);
+
+        public uint Average(ReadOnlySpan<int> cells)
+        {
+            long r = 0, g = 0, b = 0, a = 0, n = 0;
+            foreach (var cell in cells)
+            {
+                var slot = slots[cell];
+                var at = slot * 4;
+                r += _sums[at];
+                g += _sums[at + 1];
+                b += _sums[at + 2];
+                a += _sums[at + 3];
+                n += _counts[slot];
+            }
+            uint Mean(long sum) => (uint)((sum + (n / 2)) / n);
+            return Mean(r) | (Mean(g) << 8) | (Mean(b) << 16) | (Mean(a) << 24);
+        }
+
+        /// <summary>
+        /// One round of Lloyd's refinement (k-means over the cells, weighted by their pixels): every cell moves to the
+        /// nearest entry, then every entry to the mean colour of its pixels.
+        /// </summary>
+        public void Refine(int[] cells, uint[] palette, int reserved, byte[] lookup)
+        {
+            var entries = palette.Length - reserved;
+            var sums = new long[entries * 4];
+            var counts = new long[entries];
+            foreach (var cell in cells)
+            {
+                var slot = slots[cell];
+                var at = slot * 4;
+                var n = _counts[slot];
+                long r = (_sums[at] + (n / 2)) / n, g = (_sums[at + 1] + (n / 2)) / n, b = (_sums[at + 2] + (n / 2)) / n, a = (_sums[at + 3] + (n / 2)) / n;
+                var best = -1;
+                var bestDistance = long.MaxValue;
+                var opaque = IsOpaqueCell(cell);
+                for (var e = 0; e < entries; e++)
+                {
+                    var c = palette[e + reserved];
+                    if ((c >> 24 == 255) != opaque)
+                        continue; // opaque pixels stay opaque, translucent ones translucent
+                    long dr = r - (c & 0xFF), dg = g - ((c >> 8) & 0xFF), db = b - ((c >> 16) & 0xFF), da = a - (c >> 24);
+                    var distance = (dr * dr) + (dg * dg) + (db * db) + (da * da);
+                    if (distance < bestDistance)
+                    {
+                        bestDistance = distance;
+                        best = e;
+                    }
+                }
+                if (best < 0)
+                    best = lookup[cell] - reserved; // no entry of its kind (a single-entry palette): it keeps its box's
+                lookup[cell] = (byte)(best + reserved);
+                sums[best * 4] += _sums[at];
+                sums[(best * 4) + 1] += _sums[at + 1];
+                sums[(best * 4) + 2] += _sums[at + 2];
+                sums[(best * 4) + 3] += _sums[at + 3];
+                counts[best] += n;
+            }
+            for (var e = 0; e < entries; e++)
+            {
+                var n = counts[e];
+                if (n == 0)
+                    continue;
+                uint Mean(long sum) => (uint)((sum + (n / 2)) / n);
+                palette[e + reserved] = Mean(sums[e * 4]) | (Mean(sums[(e * 4) + 1]) << 8) | (Mean(sums[(e * 4) + 2]) << 16) | (Mean(sums[(e * 4) + 3]) << 24);
+            }
+        }
     }
 
     /// <summary>Reorders the palette so non-opaque entries come first (short tRNS chunk).</summary>

@@ -85,6 +85,106 @@ public class ImageEncoderTests
         Assert.True(meanPerChannel < 6, $"mean error {meanPerChannel}");
     }
 
+    /// <summary>
+    /// A map tile's make-up: a few flat fills over most of the image, and far more antialiased shades than the
+    /// palette holds (a band of a smooth gradient, one colour per pixel, a translucent shade of each fill).
+    /// </summary>
+    private static SKBitmap FillsAndShades(SKColor[] fills)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(256, 64, SKColorType.Rgba8888, SKAlphaType.Premul));
+        for (var y = 0; y < 64; y++)
+        {
+            for (var x = 0; x < 256; x++)
+            {
+                var colour = y switch
+                {
+                    < 48 => fills[x * fills.Length / 256],
+                    < 56 => new SKColor((byte)x, (byte)(y * 4), (byte)(255 - x)),
+                    _ => fills[x * fills.Length / 256].WithAlpha((byte)(120 + ((x + y) % 128))),
+                };
+                bitmap.SetPixel(x, y, colour);
+            }
+        }
+        return bitmap;
+    }
+
+    [Fact]
+    public void Png8_keeps_the_exact_colour_of_flat_fills_among_more_shades_than_the_palette_holds()
+    {
+        // Colours off the 8-level grid of the quantizer's histogram cells: an entry at a cell's centre would miss them.
+        SKColor[] fills = [new(253, 236, 227), new(201, 87, 154), new(97, 161, 13), new(250, 250, 249)];
+        using var source = FillsAndShades(fills);
+        Assert.True(DistinctColours(source) > 256);
+
+        using var decoded = SKBitmap.Decode(Encode(source, ImageFormat.Png8 with { PaletteColours = 64 }));
+
+        for (var i = 0; i < fills.Length; i++)
+            Assert.Equal(fills[i], decoded.GetPixel((i * 64) + 10, 20));
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(64)]
+    [InlineData(16)]
+    public void Png8_holds_at_most_the_formats_palette_colours_and_stays_close_to_the_source(int colours)
+    {
+        using var source = FillsAndShades([new(253, 236, 227), new(201, 87, 154)]);
+
+        var bytes = Encode(source, ImageFormat.Png8 with { PaletteColours = colours });
+
+        Assert.InRange(PaletteEntries(bytes), 2, colours);
+        using var decoded = SKBitmap.Decode(bytes);
+        double error = 0;
+        for (var y = 0; y < 64; y++)
+        {
+            for (var x = 0; x < 256; x++)
+            {
+                SKColor a = source.GetPixel(x, y), b = decoded.GetPixel(x, y);
+                error += Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue) + Math.Abs(a.Alpha - b.Alpha);
+            }
+        }
+        // Three quarters of the pixels are exact fills; the rest share what the palette has left.
+        var mean = error / (256 * 64 * 4);
+        Assert.True(mean < (colours >= 64 ? 1.5 : 4), $"mean error {mean} at {colours} colours");
+    }
+
+    [Fact]
+    public void Png8_opaque_pixels_stay_opaque_beside_translucent_shades_of_their_colour()
+    {
+        using var source = new SKBitmap(new SKImageInfo(256, 32, SKColorType.Rgba8888, SKAlphaType.Premul));
+        for (var y = 0; y < 32; y++)
+        {
+            for (var x = 0; x < 256; x++)
+            {
+                // Opaque red on the left; red at alpha 225..254 (the top alpha levels) and a gradient on the right.
+                var colour = x < 128 ? new SKColor(200, 30, 30)
+                    : y < 16 ? new SKColor(200, 30, 30, (byte)(225 + (x % 30)))
+                    : new SKColor((byte)x, (byte)(y * 8), 90);
+                source.SetPixel(x, y, colour);
+            }
+        }
+
+        using var decoded = SKBitmap.Decode(Encode(source, ImageFormat.Png8 with { PaletteColours = 8 }));
+
+        for (var x = 0; x < 128; x += 7)
+            Assert.Equal(255, decoded.GetPixel(x, 5).Alpha);
+        for (var x = 128; x < 256; x += 7)
+            Assert.True(decoded.GetPixel(x, 5).Alpha < 255, $"pixel {x} became opaque");
+    }
+
+    /// <summary>Entries of the PLTE chunk of a palette PNG.</summary>
+    private static int PaletteEntries(byte[] png)
+    {
+        for (var at = 8; at + 8 <= png.Length;)
+        {
+            var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            if (png.AsSpan(at + 4, 4).SequenceEqual("PLTE"u8))
+                return length / 3;
+            at += 12 + length;
+        }
+        return 0;
+    }
+
     [Fact]
     public void Png8_with_few_colours_uses_a_small_bit_depth()
     {

@@ -1,3 +1,5 @@
+using GeoMas.Ogc.Core.Rendering;
+
 namespace GeoMas.Ogc.Core.Catalog.Configuration;
 
 // The "cache" section and the per-layer cache policies: checked here with everything else, so that a wrong store
@@ -18,15 +20,22 @@ public sealed partial class CatalogBuilder
             _errors.Add($"cache.metatileOnMiss '{onMiss}' is not one of {string.Join(", ", MetatileOnMissValues)}");
         CheckRange("cache.defaultMaxAgeSeconds", o.DefaultMaxAgeSeconds, 0, 31_536_000);
         CheckRange("cache.redisTtlSeconds", o.RedisTtlSeconds, 0, int.MaxValue);
+        CheckRange("cache.paletteColours", o.PaletteColours, 2, ImageFormat.MaxPaletteColours);
     }
 
     private CachePolicy BuildCachePolicy(string where, LayerCacheOptions? o)
     {
         var defaultMaxAge = _options.Cache?.DefaultMaxAgeSeconds ?? CachePolicy.DefaultMaxAgeSeconds;
+        var defaultColours = _options.Cache?.PaletteColours ?? CachePolicy.DefaultPaletteColours;
         if (o is null)
-            return defaultMaxAge == CachePolicy.DefaultMaxAgeSeconds ? CachePolicy.Default : new CachePolicy(true, defaultMaxAge);
+        {
+            return defaultMaxAge == CachePolicy.DefaultMaxAgeSeconds && defaultColours == CachePolicy.DefaultPaletteColours
+                ? CachePolicy.Default
+                : new CachePolicy(true, defaultMaxAge, PaletteColours: defaultColours);
+        }
         CheckRange($"{where}: cache.maxAgeSeconds", o.MaxAgeSeconds, 0, 31_536_000);
-        return new CachePolicy(o.Enabled ?? true, o.MaxAgeSeconds ?? defaultMaxAge, o.PalettedPng);
+        CheckRange($"{where}: cache.paletteColours", o.PaletteColours, 2, ImageFormat.MaxPaletteColours);
+        return new CachePolicy(o.Enabled ?? true, o.MaxAgeSeconds ?? defaultMaxAge, o.PalettedPng, o.PaletteColours ?? defaultColours);
     }
 
     private void CheckRange(string name, int? value, int min, int max)

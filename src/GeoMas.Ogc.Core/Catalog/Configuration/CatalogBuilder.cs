@@ -54,6 +54,7 @@ public sealed partial class CatalogBuilder
         // Options first: the serialized configuration is part of the content hash (connection strings included,
         // but only as hash input).
         _fingerprint.Append(JsonSerializer.Serialize(_options));
+        _fingerprint.Append(FormattableString.Invariant($"tile encoding epoch {CachePolicy.TileEncodingEpoch}"));
 
         var service = BuildService(_options.Service ?? new ServiceOptions());
         var limits = BuildLimits(_options.Limits ?? new LimitsOptions());

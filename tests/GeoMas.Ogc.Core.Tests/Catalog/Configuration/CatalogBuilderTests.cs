@@ -183,6 +183,34 @@ public class CatalogBuilderTests
     }
 
     [Fact]
+    public void Palette_colours_default_to_64_take_the_cache_sections_default_and_a_layers_own()
+    {
+        var options = TestConfigs.LoadRealConfig();
+        Assert.All(TestConfigs.Build(options).Snapshot!.Layers, l => Assert.Equal(64, l.Cache.PaletteColours));
+
+        options.Cache = new CacheOptions { PaletteColours = 128 };
+        options.Layers[1].Cache = new LayerCacheOptions { PaletteColours = 32 }; // parcelles
+        var snapshot = TestConfigs.Build(options).Snapshot!;
+        Assert.Equal(32, snapshot.FindLayer("parcelles")!.Cache.PaletteColours);
+        Assert.Equal(128, snapshot.FindLayer("plan")!.Cache.PaletteColours);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(257)]
+    public void Palette_colours_outside_2_to_256_are_configuration_errors(int colours)
+    {
+        var options = TestConfigs.LoadRealConfig();
+        options.Cache = new CacheOptions { PaletteColours = colours };
+        options.Layers[1].Cache = new LayerCacheOptions { PaletteColours = colours };
+
+        var errors = TestConfigs.Build(options).Errors;
+
+        Assert.Contains(errors, e => e.Contains($"cache.paletteColours {colours} is outside 2..256", StringComparison.Ordinal) && !e.Contains(':', StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains($"parcelles", StringComparison.Ordinal) && e.Contains($"cache.paletteColours {colours}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Update_sequence_is_stable_per_content_and_numeric()
     {
         var first = TestConfigs.Build(TestConfigs.LoadRealConfig()).Snapshot!.UpdateSequence;
