@@ -345,8 +345,7 @@ internal static class PaletteQuantizer
                 a += _sums[at + 3];
                 n += _counts[slot];
             }
-            uint Mean(long sum) => (uint)((sum + (n / 2)) / n);
-            return Mean(r) | (Mean(g) << 8) | (Mean(b) << 16) | (Mean(a) << 24);
+            return MeanColour(r, g, b, a, n);
         }
 
         /// <summary>
@@ -363,7 +362,8 @@ internal static class PaletteQuantizer
                 var slot = slots[cell];
                 var at = slot * 4;
                 var n = _counts[slot];
-                long r = (_sums[at] + (n / 2)) / n, g = (_sums[at + 1] + (n / 2)) / n, b = (_sums[at + 2] + (n / 2)) / n, a = (_sums[at + 3] + (n / 2)) / n;
+                var mean = MeanColour(_sums[at], _sums[at + 1], _sums[at + 2], _sums[at + 3], n);
+                long r = mean & 0xFF, g = (mean >> 8) & 0xFF, b = (mean >> 16) & 0xFF, a = mean >> 24;
                 var best = -1;
                 var bestDistance = long.MaxValue;
                 var opaque = IsOpaqueCell(cell);
@@ -391,12 +391,16 @@ internal static class PaletteQuantizer
             }
             for (var e = 0; e < entries; e++)
             {
-                var n = counts[e];
-                if (n == 0)
-                    continue;
-                uint Mean(long sum) => (uint)((sum + (n / 2)) / n);
-                palette[e + reserved] = Mean(sums[e * 4]) | (Mean(sums[(e * 4) + 1]) << 8) | (Mean(sums[(e * 4) + 2]) << 16) | (Mean(sums[(e * 4) + 3]) << 24);
+                if (counts[e] > 0)
+                    palette[e + reserved] = MeanColour(sums[e * 4], sums[(e * 4) + 1], sums[(e * 4) + 2], sums[(e * 4) + 3], counts[e]);
             }
+        }
+
+        /// <summary>The colour of channel sums over <paramref name="n"/> pixels, each channel rounded to the nearest level.</summary>
+        private static uint MeanColour(long r, long g, long b, long a, long n)
+        {
+            uint Mean(long sum) => (uint)((sum + (n / 2)) / n);
+            return Mean(r) | (Mean(g) << 8) | (Mean(b) << 16) | (Mean(a) << 24);
         }
     }
 
