@@ -19,8 +19,9 @@ public sealed record ImageFormat(string MimeType, ImageEncoding Encoding, bool S
     public const int MaxPaletteColours = 256;
 
     /// <summary>
-    /// The palette size of <see cref="ImageEncoding.Png8"/> (2–256); other encodings ignore it. Tiles use their
-    /// layer's <c>cache.paletteColours</c> (<see cref="Catalog.CachePolicy"/>); WMS "mode=8bit" maps keep 256.
+    /// The most colours the palette of <see cref="ImageEncoding.Png8"/> may hold (2–256; the quantizer uses as few as
+    /// keep the picture); other encodings ignore it. Tiles use their layer's <c>cache.paletteColours</c>
+    /// (<see cref="Catalog.CachePolicy"/>); WMS "mode=8bit" maps, 256.
     /// </summary>
     public int PaletteColours { get; init; } = MaxPaletteColours;
 

@@ -149,6 +149,44 @@ public class ImageEncoderTests
     }
 
     [Fact]
+    public void Png8_uses_64_colours_where_they_keep_the_picture()
+    {
+        using var source = FillsAndShades([new(253, 236, 227), new(201, 87, 154), new(97, 161, 13), new(250, 250, 249)]);
+
+        var bytes = Encode(source, ImageFormat.Png8);
+
+        Assert.InRange(PaletteEntries(bytes), 2, 64);
+    }
+
+    [Fact]
+    public void Png8_takes_more_colours_when_64_would_leave_pixels_far_from_theirs()
+    {
+        // 160 colours far apart, in blocks of 64 pixels each, and a few hundred faint shades: 64 entries cannot hold
+        // them all within 16 levels, 256 can.
+        using var source = new SKBitmap(new SKImageInfo(160, 80, SKColorType.Rgba8888, SKAlphaType.Premul));
+        static SKColor Block(int b) => new((byte)(b % 8 * 36), (byte)(b / 8 % 5 * 60), (byte)(b / 40 * 80));
+        for (var y = 0; y < 80; y++)
+        {
+            for (var x = 0; x < 160; x++)
+            {
+                var block = (y / 8 * 16) + (x / 10);
+                source.SetPixel(x, y, x % 10 == 9 && y % 8 == 7 ? new SKColor((byte)x, (byte)(y * 3), 128) : Block(block));
+            }
+        }
+
+        var bytes = Encode(source, ImageFormat.Png8);
+
+        Assert.InRange(PaletteEntries(bytes), 129, 256);
+        using var decoded = SKBitmap.Decode(bytes);
+        for (var block = 0; block < 160; block++)
+        {
+            SKColor expected = Block(block), found = decoded.GetPixel((block % 16 * 10) + 3, (block / 16 * 8) + 3);
+            Assert.True(Math.Abs(expected.Red - found.Red) <= 16 && Math.Abs(expected.Green - found.Green) <= 16 && Math.Abs(expected.Blue - found.Blue) <= 16,
+                $"block {block}: {expected} came out {found}");
+        }
+    }
+
+    [Fact]
     public void Png8_opaque_pixels_stay_opaque_beside_translucent_shades_of_their_colour()
     {
         using var source = new SKBitmap(new SKImageInfo(256, 32, SKColorType.Rgba8888, SKAlphaType.Premul));

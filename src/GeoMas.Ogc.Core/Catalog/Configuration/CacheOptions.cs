@@ -33,7 +33,7 @@ public sealed class CacheOptions
     public string? MetatileOnMiss { get; set; }
     /// <summary>Cache-Control max-age of layers without their own <c>cache.maxAgeSeconds</c>.</summary>
     public int? DefaultMaxAgeSeconds { get; set; }
-    /// <summary>Palette size (2–256) of paletted PNG tiles of layers without their own <c>cache.paletteColours</c>; default 64.</summary>
+    /// <summary>The most colours (2–256) in the palette of paletted PNG tiles of layers without their own <c>cache.paletteColours</c>; default 256.</summary>
     public int? PaletteColours { get; set; }
 }
 
@@ -44,6 +44,6 @@ public sealed class LayerCacheOptions
     public int? MaxAgeSeconds { get; set; }
     /// <summary>Store "image/png" tiles 8-bit paletted (null = automatic: yes unless a raster is drawn).</summary>
     public bool? PalettedPng { get; set; }
-    /// <summary>Palette size (2–256) of those tiles; null = the <c>cache</c> section's.</summary>
+    /// <summary>The most colours (2–256) in the palette of those tiles; null = the <c>cache</c> section's.</summary>
     public int? PaletteColours { get; set; }
 }

@@ -183,10 +183,10 @@ public class CatalogBuilderTests
     }
 
     [Fact]
-    public void Palette_colours_default_to_64_take_the_cache_sections_default_and_a_layers_own()
+    public void Palette_colours_default_to_256_take_the_cache_sections_default_and_a_layers_own()
     {
         var options = TestConfigs.LoadRealConfig();
-        Assert.All(TestConfigs.Build(options).Snapshot!.Layers, l => Assert.Equal(64, l.Cache.PaletteColours));
+        Assert.All(TestConfigs.Build(options).Snapshot!.Layers, l => Assert.Equal(256, l.Cache.PaletteColours));
 
         options.Cache = new CacheOptions { PaletteColours = 128 };
         options.Layers[1].Cache = new LayerCacheOptions { PaletteColours = 32 }; // parcelles
