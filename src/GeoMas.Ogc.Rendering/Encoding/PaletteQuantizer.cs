@@ -438,7 +438,8 @@ internal static class PaletteQuantizer
 
         /// <summary>
         /// Whether the (not fully transparent) pixels are near their entries: at most <see cref="FarShareKept"/> of
-        /// them far, <see cref="MeanLevelsKept"/> off on average, each judged by its cell's mean colour.
+        /// them far, <see cref="MeanLevelsKept"/> off on average, each judged by its cell's mean colour as it shows
+        /// once composited (<see cref="VisibleError"/>).
         /// </summary>
         public bool KeepsThePicture(int[] cells, uint[] palette, byte[] lookup)
         {
@@ -449,16 +450,31 @@ internal static class PaletteQuantizer
                 var at = slot * 4;
                 var n = _counts[slot];
                 var mean = MeanColour(_sums[at], _sums[at + 1], _sums[at + 2], _sums[at + 3], n);
-                var entry = palette[lookup[cell]];
-                var off = 0;
-                for (var shift = 0; shift < 32; shift += 8)
-                    off = Math.Max(off, Math.Abs((int)((mean >> shift) & 0xFF) - (int)((entry >> shift) & 0xFF)));
+                var off = VisibleError(mean, palette[lookup[cell]]);
                 total += n;
                 levels += off * n;
                 if (off > FarLevels)
                     far += n;
             }
             return total == 0 || (far <= FarShareKept * total && levels <= MeanLevelsKept * total);
+        }
+
+        /// <summary>
+        /// The most levels a pixel of colour <paramref name="actual"/> drawn as <paramref name="entry"/> can be off once
+        /// composited, over any background: over black the premultiplied difference shows, over white that minus the
+        /// alpha difference. A translucent pixel's colour matters in proportion to its alpha; an opaque one's fully.
+        /// </summary>
+        private static int VisibleError(uint actual, uint entry)
+        {
+            double alphaActual = (actual >> 24) / 255.0, alphaEntry = (entry >> 24) / 255.0;
+            var alphaShift = 255 * (alphaActual - alphaEntry);
+            double worst = 0;
+            for (var shift = 0; shift < 24; shift += 8)
+            {
+                var overBlack = (((actual >> shift) & 0xFF) * alphaActual) - (((entry >> shift) & 0xFF) * alphaEntry);
+                worst = Math.Max(worst, Math.Max(Math.Abs(overBlack), Math.Abs(overBlack - alphaShift)));
+            }
+            return (int)Math.Round(worst);
         }
 
         /// <summary>The colour of channel sums over <paramref name="n"/> pixels, each channel rounded to the nearest level.</summary>
