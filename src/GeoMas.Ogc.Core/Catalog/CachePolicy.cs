@@ -12,7 +12,7 @@ public sealed record CachePolicy(bool Enabled, int MaxAgeSeconds, bool? Paletted
     public const int DefaultMaxAgeSeconds = 3600;
 
     /// <summary>
-    /// 256: the quantizer itself uses as few colours as keep the picture, 64 on most tiles (see the Rendering
+    /// 256: the quantizer itself uses as few colours as keep the picture, from 64 (see the Rendering
     /// project's <c>PaletteQuantizer</c> and tilecache/README.md). A layer may cap it lower.
     /// </summary>
     public const int DefaultPaletteColours = 256;
@@ -20,7 +20,7 @@ public sealed record CachePolicy(bool Enabled, int MaxAgeSeconds, bool? Paletted
     /// <summary>
     /// Part of the catalog's fingerprint, so of every tile key's revision: raise it when a change to how tiles are
     /// drawn or encoded changes their bytes, and the tiles cached by older versions are no longer served.
-    /// 3: palettes of as few colours as keep the picture (64 on most tiles), entries at the exact mean colour of
+    /// 3: palettes of as few colours as keep the picture (from 64), entries at the exact mean colour of
     /// their pixels (2, for a few commits: always 64 colours).
     /// </summary>
     public const int TileEncodingEpoch = 3;
