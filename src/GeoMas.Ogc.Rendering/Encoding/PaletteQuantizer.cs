@@ -158,10 +158,7 @@ internal static class PaletteQuantizer
                 histogram[cell] += pixelCount;
                 sums.Add(slots[cell], color, pixelCount);
             }
-            // Ascending cell order, as a scan of the whole histogram would give: the splits do not depend on
-            // the order colours appear in the image.
             var cellArray = cells.ToArray();
-            Array.Sort(cellArray);
 
             // As few colours as keep the picture: from FirstTry, doubling up to maxColors while too many pixels
             // stay far from their entry (a busy low-zoom map of many fills and thin lines needs more).
@@ -170,7 +167,8 @@ internal static class PaletteQuantizer
             uint[] palette;
             while (true)
             {
-                // Each try starts from the ascending order (Split regroups the cells in place).
+                // Each try starts from ascending cell order, as a scan of the whole histogram would give: the splits
+                // do not depend on the order colours appear in the image (and Split regroups the cells in place).
                 Array.Sort(cellArray);
                 palette = MedianCutPalette(cellArray, histogram, sums, lookup, colours - reserved, reserved);
                 // Median cut alone leaves the entries of antialiased edges coarse; one round of refinement brings the
@@ -357,6 +355,8 @@ internal static class PaletteQuantizer
     {
         private long[] _sums = new long[4 * 256];
         private long[] _counts = new long[256];
+        private int _slotCount;
+        private uint[]? _means;
 
         public void Add(int slot, uint color, int count)
         {
@@ -371,6 +371,19 @@ internal static class PaletteQuantizer
             _sums[at + 2] += ((color >> 16) & 0xFF) * (long)count;
             _sums[at + 3] += (color >> 24) * (long)count;
             _counts[slot] += count;
+            _slotCount = Math.Max(_slotCount, slot + 1);
+        }
+
+        /// <summary>The mean colour of a cell's pixels: worked out once, after counting, for every palette tried.</summary>
+        private uint MeanOf(int slot)
+        {
+            if (_means is null)
+            {
+                _means = new uint[_slotCount];
+                for (var s = 0; s < _slotCount; s++)
+                    _means[s] = MeanColour(_sums[s * 4], _sums[(s * 4) + 1], _sums[(s * 4) + 2], _sums[(s * 4) + 3], _counts[s]);
+            }
+            return _means[slot];
         }
 
         public uint Average(ReadOnlySpan<int> cells)
@@ -403,7 +416,7 @@ internal static class PaletteQuantizer
                 var slot = slots[cell];
                 var at = slot * 4;
                 var n = _counts[slot];
-                var mean = MeanColour(_sums[at], _sums[at + 1], _sums[at + 2], _sums[at + 3], n);
+                var mean = MeanOf(slot);
                 long r = mean & 0xFF, g = (mean >> 8) & 0xFF, b = (mean >> 16) & 0xFF, a = mean >> 24;
                 var best = -1;
                 var bestDistance = long.MaxValue;
@@ -448,10 +461,8 @@ internal static class PaletteQuantizer
             foreach (var cell in cells)
             {
                 var slot = slots[cell];
-                var at = slot * 4;
                 var n = _counts[slot];
-                var mean = MeanColour(_sums[at], _sums[at + 1], _sums[at + 2], _sums[at + 3], n);
-                var off = VisibleError(mean, palette[lookup[cell]]);
+                var off = VisibleError(MeanOf(slot), palette[lookup[cell]]);
                 total += n;
                 levels += off * n;
                 if (off > FarLevels)
