@@ -153,5 +153,19 @@ public class PngRecompressorTests
         Assert.Equal(PngTileCompactor.DefaultZlibLevel, compactor.ZlibLevel);
     }
 
+    [Fact]
+    public void The_tile_compactor_deflates_at_the_strongest_level_since_a_hot_tile_is_sent_many_times()
+    {
+        using var tile = Tile();
+        var png = new TileContent(Encode(tile, ImageFormat.Png8), "image/png", "\"a\"");
+
+        Assert.True(new PngTileCompactor().TryCompact(png, out var compact));
+        Assert.True(new PngTileCompactor(6).TryCompact(png, out var level6));
+
+        Assert.Equal(9, PngTileCompactor.DefaultZlibLevel);
+        Assert.True(compact.Length < level6.Length, $"level 9: {compact.Length} B, level 6: {level6.Length} B");
+        AssertSamePixels(png.Bytes, compact);
+    }
+
     private static int IndexOf(byte[] bytes, ReadOnlySpan<byte> value) => bytes.AsSpan().IndexOf(value);
 }
