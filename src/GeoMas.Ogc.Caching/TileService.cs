@@ -396,8 +396,9 @@ public sealed class TileService : ITileService
         unchecked
         {
             long combined = 17;
-            foreach (var member in members)
-                combined = (combined * 1_000_003) + _revisions.Current(member.Id);
+            // Indexed, not foreach: on the interface that would allocate an enumerator for every tile looked up.
+            for (var i = 0; i < members.Count; i++)
+                combined = (combined * 1_000_003) + _revisions.Current(members[i].Id);
             return combined & long.MaxValue;
         }
     }

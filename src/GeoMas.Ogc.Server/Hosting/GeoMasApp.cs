@@ -20,6 +20,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GeoMas.Ogc.Server.Hosting;
 
@@ -164,7 +165,10 @@ public static class GeoMasApp
     private static void ConfigurePipeline(WebApplication app, ServerOptions server)
     {
         if (server.ForwardedHeaders)
-            app.UseForwardedHeaders();
+        {
+            var forwarding = new ForwardingHeaders(app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value);
+            app.UseWhen(forwarding.CarriedBy, proxied => proxied.UseForwardedHeaders());
+        }
         // Anonymous GETs of tiles held in memory are answered here, as the tile endpoint would answer them.
         app.UseGeoMasTileFastPath(server);
         // Everything the fast path did not answer leaves the socket event thread here (inline scheduling).
