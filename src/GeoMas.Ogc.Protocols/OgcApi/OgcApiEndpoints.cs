@@ -1,5 +1,6 @@
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Protocols.OgcApi.Html;
+using GeoMas.Ogc.Protocols.Encoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -57,7 +58,7 @@ public static class OgcApiEndpoints
         {
             await handler(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException left) when (ClientGoneException.Explains(context, left))
         {
             // The client went away: the query was cancelled with it; nobody is left to answer.
         }

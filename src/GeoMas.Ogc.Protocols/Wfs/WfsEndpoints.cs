@@ -2,6 +2,7 @@ using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Protocols.Wfs.Features;
+using GeoMas.Ogc.Protocols.Encoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -91,7 +92,7 @@ public static class WfsEndpoints
             if (!await WfsErrorResponder.WriteAsync(context, ServiceException.Invalid("srsName", error.Message), errorVersion))
                 context.Abort();
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException left) when (ClientGoneException.Explains(context, left))
         {
             // The client left; nobody is there to read an answer.
         }

@@ -1,6 +1,7 @@
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Protocols.Ows;
+using GeoMas.Ogc.Protocols.Encoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -83,7 +84,7 @@ public static class WmsEndpoints
             await WmsErrorResponder.WriteAsync(context, errorVersion,
                 ServiceException.Invalid(errorVersion == WmsVersion.V130 ? "CRS" : "SRS", error.Message, errorVersion == WmsVersion.V130 ? "InvalidCRS" : "InvalidSRS"), imageTarget);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException left) when (ClientGoneException.Explains(context, left))
         {
             // The client left; nobody is there to read an answer.
         }

@@ -1,6 +1,7 @@
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Protocols.Ows;
+using GeoMas.Ogc.Protocols.Encoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -104,7 +105,7 @@ public static class WmtsEndpoints
         {
             await WmtsErrorResponder.WriteAsync(context, new ServiceException(ErrorKind.Internal, "NoApplicableCode", error.Message, null, error), headOnly);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException left) when (ClientGoneException.Explains(context, left))
         {
             // The client left; nobody is there to read an answer.
         }

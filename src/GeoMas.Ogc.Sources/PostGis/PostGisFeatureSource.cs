@@ -111,10 +111,43 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
         await using var connection = await Guard(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
         await using var command = CreateCommand(connection, statement);
         await using var reader = await Guard(() => command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken), cancellationToken).ConfigureAwait(false);
-        while (await ReadAsync(reader, cancellationToken).ConfigureAwait(false))
+        long read = 0;
+        var readToTheEnd = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return rows.Read(reader);
+            while (await ReadAsync(reader, cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                yield return rows.Read(reader);
+            }
+            readToTheEnd = true;
+        }
+        finally
+        {
+            // Left early with rows perhaps still to come: a lookup that has its one row, or a page its limit, has
+            // nothing left; an export whose client went away may have the rest of a table.
+            if (!readToTheEnd && (query.Limit is not { } limit || read < limit))
+                await AbandonAsync(command, reader).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops a statement whose remaining rows nobody will read. Closing the reader alone would read them all off the
+    /// wire (Npgsql skips them to get the connection back), so the rest of a whole-table export would still be
+    /// scanned and sent; Npgsql cancels by itself only when a cancellation reaches one of its own reads. The
+    /// statement is cancelled first, and the error it then ends with is the expected end.
+    /// </summary>
+    private static async ValueTask AbandonAsync(NpgsqlCommand command, NpgsqlDataReader reader)
+    {
+        try
+        {
+            command.Cancel();
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
+        {
+            // "canceling statement due to user request", or a connection already broken: nothing is left to stop.
         }
     }
 

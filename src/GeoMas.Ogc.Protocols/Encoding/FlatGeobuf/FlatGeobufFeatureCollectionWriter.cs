@@ -199,9 +199,7 @@ public sealed class FlatGeobufFeatureCollectionWriter
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        var result = await _output.FlushAsync(cancellationToken);
-        if (result.IsCanceled)
-            throw new OperationCanceledException(cancellationToken);
+        await ResponseFlush.ToClientAsync(_output, cancellationToken);
         _unflushed = 0;
     }
 }

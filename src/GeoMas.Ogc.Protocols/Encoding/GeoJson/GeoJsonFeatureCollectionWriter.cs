@@ -87,9 +87,7 @@ public sealed class GeoJsonFeatureCollectionWriter : IAsyncDisposable
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         Json.Flush();
-        var result = await _output.FlushAsync(cancellationToken);
-        if (result.IsCanceled)
-            throw new OperationCanceledException(cancellationToken);
+        await ResponseFlush.ToClientAsync(_output, cancellationToken);
         _committedAtLastFlush = Json.BytesCommitted;
         _sinceFlush = 0;
     }

@@ -65,9 +65,7 @@ public sealed class StreamedXmlWriter : IAsyncDisposable
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         Xml.Flush();
-        var result = await _output.FlushAsync(cancellationToken);
-        if (result.IsCanceled)
-            throw new OperationCanceledException(cancellationToken);
+        await ResponseFlush.ToClientAsync(_output, cancellationToken);
         _bytesAtLastFlush = _stream.BytesWritten;
         _sinceFlush = 0;
     }

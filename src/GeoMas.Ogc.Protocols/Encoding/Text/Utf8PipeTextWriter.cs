@@ -63,9 +63,7 @@ public sealed class Utf8PipeTextWriter : TextWriter
     public async ValueTask FlushToPipeAsync(CancellationToken cancellationToken)
     {
         Encode(final: false);
-        var result = await _output.FlushAsync(cancellationToken);
-        if (result.IsCanceled)
-            throw new OperationCanceledException(cancellationToken);
+        await ResponseFlush.ToClientAsync(_output, cancellationToken);
         UnflushedBytes = 0;
     }
 

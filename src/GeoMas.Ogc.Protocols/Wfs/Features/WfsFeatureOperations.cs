@@ -4,6 +4,7 @@ using GeoMas.Ogc.Core.Errors;
 using GeoMas.Ogc.Core.Features;
 using GeoMas.Ogc.Core.Usage;
 using GeoMas.Ogc.Protocols.Ows;
+using GeoMas.Ogc.Protocols.Encoding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -149,7 +150,7 @@ public sealed class WfsFeatureOperations
         }
         catch (Exception e)
         {
-            if (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+            if (!ClientGoneException.Explains(context, e))
                 _logger.LogWarning(e, "WFS response to {Query} aborted after it started", context.Request.QueryString.Value);
             context.Abort();
         }
