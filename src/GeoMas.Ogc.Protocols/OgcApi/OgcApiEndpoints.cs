@@ -1,6 +1,6 @@
 using GeoMas.Ogc.Core.Errors;
-using GeoMas.Ogc.Protocols.OgcApi.Html;
 using GeoMas.Ogc.Protocols.Encoding;
+using GeoMas.Ogc.Protocols.OgcApi.Html;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,8 +1,8 @@
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
-using GeoMas.Ogc.Protocols.Wfs.Features;
 using GeoMas.Ogc.Protocols.Encoding;
+using GeoMas.Ogc.Protocols.Wfs.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

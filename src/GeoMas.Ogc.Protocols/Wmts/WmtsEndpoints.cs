@@ -1,7 +1,7 @@
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Errors;
-using GeoMas.Ogc.Protocols.Ows;
 using GeoMas.Ogc.Protocols.Encoding;
+using GeoMas.Ogc.Protocols.Ows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
