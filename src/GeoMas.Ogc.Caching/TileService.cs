@@ -64,7 +64,10 @@ public sealed class TileService : ITileService
         _labels = new MetatileLabelCache(options.LabelCacheBytes);
         // Labels placed from data that has since changed must go with the tiles invalidation drops.
         if (cache is TieredTileCache tiered)
+        {
             tiered.Memory.PositionsRemoved += _labels.RemovePositions;
+            tiered.Memory.Cleared += _labels.Clear;
+        }
     }
 
     /// <summary>The labels placed over recently missed metatiles.</summary>

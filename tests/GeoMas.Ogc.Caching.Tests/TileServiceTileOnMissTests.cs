@@ -125,6 +125,21 @@ public sealed class TileServiceTileOnMissTests : IDisposable
     }
 
     [Fact]
+    public async Task Clearing_the_memory_tier_drops_the_placed_labels_too()
+    {
+        var (row, col) = InnerBlock();
+        await _service.GetTileAsync(Request(row, col), CancellationToken.None);
+        Assert.Equal(1, _service.Labels.Count);
+
+        // What an instance that may have missed invalidations does (InvalidationCoordinator, lost subscription).
+        _memory.Clear();
+
+        Assert.Equal(0, _service.Labels.Count);
+        await _service.GetTileAsync(Request(row + 1, col), CancellationToken.None);
+        Assert.Equal(2, _parts.Renderer.LabelPlacements);
+    }
+
+    [Fact]
     public async Task Dropping_a_position_outside_the_metatile_keeps_its_labels()
     {
         var (row, col) = InnerBlock();

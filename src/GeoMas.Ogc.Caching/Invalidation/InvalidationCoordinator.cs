@@ -141,15 +141,31 @@ public sealed class InvalidationCoordinator
             _revisions.Observe(message.Revisions);
             return _cache.Memory.RemovePositionsAsync(message.Positions, CancellationToken.None).AsTask();
         }
-        // Messages missed while disconnected: revisions are re-read; positions cannot be, and the L1 entries they
-        // named may stay until evicted (the L1 is small and LRU; see tilecache/README.md).
-        Task OnReconnected() => _revisions.RefreshAsync(CancellationToken.None);
+        // Messages missed while the subscription was down: revisions are re-read, and since the positions they named
+        // cannot be, the whole L1 goes (the shared store was purged by the instance that sent them).
+        async Task OnReconnected()
+        {
+            try
+            {
+                // First, so the L1 refills under the current revisions (the heal loop retries if Redis fails here).
+                await _revisions.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                var dropped = _cache.Memory.Count;
+                _cache.Memory.Clear();
+                _log.LogWarning("Invalidation messages may have been missed: {Count} tile(s) dropped from memory", dropped);
+            }
+        }
 
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 await _bus.SubscribeAsync(OnMessage, OnReconnected, cancellationToken).ConfigureAwait(false);
+                // Subscribed only now (Redis was down at start): what the L1 took meanwhile may be stale as well.
+                if (attempt > 0)
+                    await OnReconnected().ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -86,6 +86,17 @@ public sealed class MetatileLabelCache
         }
     }
 
+    /// <summary>Drops every placement (the tiles' memory was cleared: <see cref="Stores.MemoryTileStore.Clear"/>).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            foreach (var entry in _age.ToList())
+                RemoveLocked(entry);
+        }
+    }
+
     private void Add(TileKey metatileKey, IReadOnlyList<string> positions, PlacedLabels labels, long generation)
     {
         var cost = labels.ApproximateBytes + (positions.Count * 64L);

@@ -177,6 +177,23 @@ public sealed class MemoryTileStore : ITileStore
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Raised by <see cref="Clear"/>, as <see cref="PositionsRemoved"/> is by a removal of positions.</summary>
+    public event Action? Cleared;
+
+    /// <summary>
+    /// Drops every tile: for an instance that may have missed invalidations (a lost subscription), when it cannot know
+    /// which of its tiles they named.
+    /// </summary>
+    public void Clear()
+    {
+        Cleared?.Invoke();
+        lock (_gate)
+        {
+            foreach (var entry in _clock.ToList())
+                RemoveLocked(entry);
+        }
+    }
+
     private void EvictLocked()
     {
         // Each pass clears at most every reference bit once, so the loop ends after two rounds at worst.

@@ -80,6 +80,31 @@ public sealed class MetatileLabelCacheTests
     }
 
     [Fact]
+    public async Task Clearing_drops_every_placement_and_one_under_way_is_not_kept()
+    {
+        var cache = new MetatileLabelCache(1 << 20);
+        await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => Place(100), CancellationToken.None);
+        await cache.GetOrPlaceAsync(Key(0, 2), () => Positions(0, 2), _ => Place(100), CancellationToken.None);
+        var placing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var pending = cache.GetOrPlaceAsync(Key(0, 4), () => Positions(0, 4), async _ =>
+        {
+            placing.SetResult();
+            await release.Task;
+            return new Labels(100);
+        }, CancellationToken.None);
+        await placing.Task;
+
+        cache.Clear();
+        release.SetResult();
+
+        Assert.NotNull(await pending);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(0, cache.SizeBytes);
+        Assert.Null(cache.TryGet(Key(0, 0)));
+    }
+
+    [Fact]
     public async Task A_renderer_that_cannot_place_labels_leaves_nothing_behind()
     {
         var cache = new MetatileLabelCache(1 << 20);

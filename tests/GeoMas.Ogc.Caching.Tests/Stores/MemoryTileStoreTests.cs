@@ -78,6 +78,29 @@ public class MemoryTileStoreTests
     }
 
     [Fact]
+    public async Task Clearing_drops_every_tile_says_so_and_leaves_the_store_usable()
+    {
+        var store = new MemoryTileStore(100 * Cost);
+        store.Set(Tiles.Key(style: "a"), Tiles.Content());
+        store.Set(Tiles.Key(col: 3), Tiles.Content());
+        store.Set(Tiles.Key(row: 9, revision: 2), Tiles.Content());
+        var cleared = 0;
+        store.Cleared += () => cleared++;
+
+        store.Clear();
+
+        Assert.Equal(1, cleared);
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.SizeBytes);
+        Assert.False(store.TryGet(Tiles.Key(col: 3), out _));
+        // The position index went too: a tile stored again is found and removed by its position as before.
+        store.Set(Tiles.Key(col: 3), Tiles.Content());
+        Assert.True(store.TryGet(Tiles.Key(col: 3), out _));
+        await store.RemovePositionsAsync([Tiles.Key(col: 3).Position], CancellationToken.None);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
     public void Concurrent_writers_and_readers_keep_the_bound()
     {
         var store = new MemoryTileStore(50 * Cost);

@@ -29,6 +29,9 @@ internal sealed class RenderCounter : IDisposable
 
     public long MemoryHits => _totals.GetValueOrDefault("geomas.tile_cache.hits:memory");
 
+    /// <summary>e.g. "geomas.tile_cache.hits:redis".</summary>
+    public long Total(string instrumentAndTag) => _totals.GetValueOrDefault(instrumentAndTag);
+
     public override string ToString() => string.Join(" ", _totals.OrderBy(t => t.Key).Select(t => $"{t.Key}={t.Value}"));
 
     public void Dispose() => _listener.Dispose();
