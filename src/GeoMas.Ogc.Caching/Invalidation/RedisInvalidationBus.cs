@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -6,13 +7,23 @@ namespace GeoMas.Ogc.Caching.Invalidation;
 /// <summary>
 /// Redis pub/sub on <see cref="InvalidationMessage.Channel"/>, and change claims as <c>SET geomas:inv:claim:{id} NX EX 600</c>.
 /// Pub/sub delivers at most once: an instance whose subscription dropped is told through <c>onReconnected</c>, so it
-/// can re-read revisions and forget its L1 (see <see cref="InvalidationCoordinator"/>).
+/// can re-read revisions and forget its L1 (see <see cref="InvalidationCoordinator"/>). A message this instance could
+/// not publish is kept and published again, in order, once Redis answers (<see cref="MaxUnsent"/> at most, oldest
+/// dropped first): the other instances may have kept their subscription through what failed here, and would
+/// otherwise keep the purged tiles in their L1.
 /// </summary>
 public sealed class RedisInvalidationBus : IInvalidationBus
 {
+    /// <summary>Unsent messages kept for a retry: 250 messages of up to 2 000 positions, a large purge's worth.</summary>
+    public const int MaxUnsent = 250;
+
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
     private readonly InvalidationRedis _redis;
     private readonly ILogger _log;
+    private readonly ConcurrentQueue<InvalidationMessage> _unsent = new();
+    private int _retrying;
 
     public RedisInvalidationBus(InvalidationRedis redis, ILogger log)
     {
@@ -36,17 +47,77 @@ public sealed class RedisInvalidationBus : IInvalidationBus
         }
     }
 
+    /// <summary>Messages waiting to be published again (for tests and diagnostics).</summary>
+    public int Unsent => _unsent.Count;
+
     public async Task PublishAsync(InvalidationMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        // Behind the ones already waiting, so that the others apply them in the order they were purged.
+        if (!_unsent.IsEmpty)
+        {
+            KeepForRetry(message);
+            return;
+        }
         try
         {
-            var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationMessage.Channel), message.ToJson()).ConfigureAwait(false);
+            await PublishNowAsync(message).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // The other instances keep their L1 entries until their own reconnection handling clears them.
-            _log.LogError("Could not publish an invalidation of {Count} position(s) to the other instances: {Error}", message.Positions.Count, ex.Message);
+            _log.LogError("Could not publish an invalidation of {Count} position(s) to the other instances ({Error}); retrying until Redis answers",
+                message.Positions.Count, ex.Message);
+            KeepForRetry(message);
+        }
+    }
+
+    private async Task PublishNowAsync(InvalidationMessage message)
+    {
+        var redis = await _redis.ConnectionAsync().ConfigureAwait(false);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationMessage.Channel), message.ToJson()).ConfigureAwait(false);
+    }
+
+    private void KeepForRetry(InvalidationMessage message)
+    {
+        _unsent.Enqueue(message);
+        while (_unsent.Count > MaxUnsent && _unsent.TryDequeue(out var dropped))
+        {
+            // Instances that kept their subscription keep these positions in their L1 until evicted.
+            _log.LogError("Dropped an unsent invalidation of {Count} position(s): more than {Max} waiting", dropped.Positions.Count, MaxUnsent);
+        }
+        if (Interlocked.Exchange(ref _retrying, 1) == 0)
+            _ = Task.Run(RetryAsync, CancellationToken.None);
+    }
+
+    /// <summary>Publishes the waiting messages in order, backing off from 250 ms to 30 s while Redis does not answer.</summary>
+    private async Task RetryAsync()
+    {
+        var delay = FirstRetry;
+        while (true)
+        {
+            while (_unsent.TryPeek(out var message))
+            {
+                await Task.Delay(delay).ConfigureAwait(false);
+                try
+                {
+                    await PublishNowAsync(message).ConfigureAwait(false);
+                    _unsent.TryDequeue(out _);
+                    delay = TimeSpan.Zero;
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The server is stopping: what is left is lost with the process' L1 anyway.
+                    return;
+                }
+                catch (Exception)
+                {
+                    delay = delay < FirstRetry ? FirstRetry : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
+                }
+            }
+            Volatile.Write(ref _retrying, 0);
+            // A message kept between the last peek and the reset would wait for the next failure: take it now.
+            if (_unsent.IsEmpty || Interlocked.Exchange(ref _retrying, 1) != 0)
+                return;
         }
     }
 
