@@ -9,7 +9,8 @@ namespace GeoMas.Ogc.Caching.Stores;
 /// position, so dropping a position is one recursive delete; the variant (style, format, time, scope, revision) is
 /// hashed into the file name to keep names short and safe. Writes go to a temporary file renamed into place, so a
 /// reader sees the old tile, the new tile or nothing — never half a file. The ETag is recomputed from the bytes
-/// on read (a few microseconds), so files need no sidecar.
+/// on read (a few microseconds), so files need no sidecar. A read stamps the file's access time, by which
+/// <see cref="DiskCacheSweeper"/> tells used tiles from those of old revisions.
 /// </summary>
 public sealed class DiskTileStore : ITileStore
 {
@@ -41,7 +42,9 @@ public sealed class DiskTileStore : ITileStore
     {
         try
         {
-            var bytes = await File.ReadAllBytesAsync(PathOf(key), cancellationToken).ConfigureAwait(false);
+            var path = PathOf(key);
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            StampUse(path);
             return new TileContent(bytes, TileFormats.ContentType(key.Format), TileEtag.Compute(bytes));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -91,6 +94,22 @@ public sealed class DiskTileStore : ITileStore
             }
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sets the file's access time to now: the disk sweep (<see cref="DiskCacheSweeper"/>) keeps what is used, and a
+    /// file system mounted noatime (or relatime, which moves it once a day at most) would not say so by itself.
+    /// </summary>
+    private static void StampUse(string path)
+    {
+        try
+        {
+            File.SetLastAccessTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Deleted meanwhile, or a read-only cache: the tile was read all the same.
+        }
     }
 
     private void Failed(Exception e, string operation, string position)

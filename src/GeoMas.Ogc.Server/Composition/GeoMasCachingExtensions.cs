@@ -36,6 +36,21 @@ public static class GeoMasCachingExtensions
     /// <see cref="ITileService"/>. The <see cref="ILayerRevisions"/> registered here is replaced by the invalidation
     /// bus when it registers its own (TryAdd).
     /// </summary>
+    /// <summary>The periodic sweep of the disk store (<see cref="DiskCacheSweeper"/>), unless <c>cache.diskSweepIntervalMinutes</c> is 0.</summary>
+    private static void AddDiskSweep(IServiceCollection services, CacheOptions options, string root)
+    {
+        var interval = options.DiskSweepIntervalMinutes ?? 60;
+        if (interval <= 0)
+            return;
+        var sweep = new DiskSweepOptions
+        {
+            MaxAge = (options.DiskMaxAgeDays ?? 30) is > 0 and var days ? TimeSpan.FromDays(days) : null,
+            MaxBytes = options.DiskMaxMegabytes is > 0 and var megabytes ? megabytes * 1024L * 1024 : null,
+        };
+        services.AddSingleton(sp => new DiskCacheSweeper(root, sweep, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<DiskCacheSweeper>()));
+        services.AddHostedService(sp => new DiskCacheSweepService(sp.GetRequiredService<DiskCacheSweeper>(), TimeSpan.FromMinutes(interval), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+    }
+
     public static IServiceCollection AddGeoMasCaching(this IServiceCollection services, CacheOptions options, string configDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -62,6 +77,7 @@ public static class GeoMasCachingExtensions
             default:
                 var root = Path.GetFullPath(Path.Combine(configDirectory, options.DiskPath ?? DefaultDiskPath));
                 services.AddSingleton<ITileStore>(sp => new DiskTileStore(root, sp.GetRequiredService<CachingMetrics>(), sp.GetService<ILogger<DiskTileStore>>()));
+                AddDiskSweep(services, options, root);
                 break;
         }
         services.AddSingleton(sp => new TieredTileCache(sp.GetRequiredService<MemoryTileStore>(), sp.GetService<ITileStore>(), sp.GetRequiredService<CachingMetrics>()));

@@ -20,6 +20,23 @@ public sealed class TileCacheCompositionTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
+    public async Task The_disk_store_is_swept_in_the_background_unless_told_not_to()
+    {
+        await using (var app = await TestApp.StartAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:diskMaxMegabytes=512"))
+        {
+            var sweeper = app.App.Services.GetRequiredService<GeoMas.Ogc.Caching.Stores.DiskCacheSweeper>();
+            Assert.Equal(Path.GetFullPath(_disk), sweeper.Root);
+            Assert.Contains(app.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is GeoMas.Ogc.Server.Composition.DiskCacheSweepService);
+        }
+        await using (var app = await TestApp.StartAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:diskSweepIntervalMinutes=0"))
+            Assert.Null(app.App.Services.GetService<GeoMas.Ogc.Caching.Stores.DiskCacheSweeper>());
+
+        var refused = await TestApp.CreateAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:diskMaxAgeDays=-1");
+        Assert.Null(refused.App);
+        Assert.Contains(refused.Errors, e => e.Contains("cache.diskMaxAgeDays -1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task By_default_a_miss_stores_its_tile_alone_and_keeps_its_metatile_labels_for_the_siblings()
     {
         await using var app = await TestApp.StartAsync(TileFixtures.DiskCacheArgument(_disk), "--cache:metatile=4");

@@ -14,10 +14,19 @@ public sealed class CacheOptions
     public string? Redis { get; set; }
     /// <summary>Expiry of tiles in Redis; 0 or absent = no expiry (revisions and invalidation keep tiles fresh).</summary>
     public int? RedisTtlSeconds { get; set; }
+    /// <summary>
+    /// Disk store: a tile file neither written nor read for this many days is deleted by the periodic sweep (tiles of
+    /// old revisions and epochs are never read again); default 30, 0 = keep tiles whatever their age.
+    /// </summary>
+    public int? DiskMaxAgeDays { get; set; }
+    /// <summary>Disk store: above this many megabytes of tiles, the sweep deletes the least recently used down to 90 %; absent or 0 = no bound.</summary>
+    public int? DiskMaxMegabytes { get; set; }
+    /// <summary>Disk store: minutes between sweeps (the first runs a minute after start); default 60, 0 = no sweep.</summary>
+    public int? DiskSweepIntervalMinutes { get; set; }
     /// <summary>Bound of the in-process L1 (encoded tile bytes); 0 disables it.</summary>
     public int? MemoryMegabytes { get; set; }
     /// <summary>
-    /// Re-encode PNG tiles in fewer bytes (zlib level 6 instead of the render's fast level) once the memory tier has
+    /// Re-encode PNG tiles in fewer bytes (zlib level 9 instead of the render's fast level) once the memory tier has
     /// served them twice, so hot tiles cost less memory and send less; default true. Same pixels, a new ETag.
     /// </summary>
     public bool? CompactHotTiles { get; set; }

@@ -14,6 +14,9 @@ public sealed partial class CatalogBuilder
         if (o.Store is { } store && !CacheStores.Contains(store.ToLowerInvariant()))
             _errors.Add($"cache.store '{store}' is not one of {string.Join(", ", CacheStores)}");
         CheckRange("cache.memoryMegabytes", o.MemoryMegabytes, 0, 1 << 20);
+        CheckRange("cache.diskMaxAgeDays", o.DiskMaxAgeDays, 0, 36_500);
+        CheckRange("cache.diskMaxMegabytes", o.DiskMaxMegabytes, 0, int.MaxValue);
+        CheckRange("cache.diskSweepIntervalMinutes", o.DiskSweepIntervalMinutes, 0, 525_600);
         CheckRange("cache.metatile", o.Metatile, 1, 16);
         CheckRange("cache.metatileBuffer", o.MetatileBuffer, 0, 1024);
         if (o.MetatileOnMiss is { } onMiss && !MetatileOnMissValues.Contains(onMiss.ToLowerInvariant()))

@@ -1,0 +1,29 @@
+using GeoMas.Ogc.Caching.Stores;
+using Microsoft.Extensions.Hosting;
+
+namespace GeoMas.Ogc.Server.Composition;
+
+/// <summary>Runs <see cref="DiskCacheSweeper"/> a minute after start, then every <c>cache.diskSweepIntervalMinutes</c>, off the request threads.</summary>
+public sealed class DiskCacheSweepService(DiskCacheSweeper sweeper, TimeSpan interval, TimeProvider clock) : BackgroundService
+{
+    public static readonly TimeSpan FirstSweepDelay = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = FirstSweepDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+                // Synchronous file system work: on a pool thread of its own turn, never a request's.
+                await Task.Run(() => sweeper.Sweep(stoppingToken), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            delay = interval;
+        }
+    }
+}
