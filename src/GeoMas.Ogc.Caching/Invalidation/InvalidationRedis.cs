@@ -15,7 +15,8 @@ public sealed class InvalidationRedis : IAsyncDisposable
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
-        options.ClientName ??= "geomas-invalidation";
+        // Told apart from the tile store's connections in CLIENT LIST, which share the configuration string.
+        options.ClientName = (options.ClientName is { Length: > 0 } name ? name + "-" : "geomas-") + "invalidation";
         // Not awaited here: a server must start (and its DI resolve) while Redis is down.
         _connection = ConnectionMultiplexer.ConnectAsync(options);
     }

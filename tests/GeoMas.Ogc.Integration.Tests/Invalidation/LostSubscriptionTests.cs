@@ -103,7 +103,9 @@ public sealed class LostSubscriptionTests(ITestOutputHelper output) : IAsyncLife
         while (true)
         {
             var clients = await _admin.GetServers().Single().ClientListAsync();
-            var subscribed = clients.FirstOrDefault(c => c.Name == _clientName && c.SubscriptionCount > 0 && c.Id != previous);
+            // The invalidation connection names itself after the configured name (the tile store's connections,
+            // which may hold a subscription of their own, keep the name as it is).
+            var subscribed = clients.FirstOrDefault(c => c.Name == _clientName + "-invalidation" && c.SubscriptionCount > 0 && c.Id != previous);
             if (subscribed is not null)
                 return subscribed.Id;
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "the instance did not subscribe to the invalidation channel");
