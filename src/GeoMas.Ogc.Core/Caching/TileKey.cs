@@ -23,4 +23,22 @@ public sealed record TileKey(
     public string Variant => $"{Style}|{Format}|{Time}|{Scope}|{Revision}";
 
     public override string ToString() => Position + "#" + Variant;
+
+    // A tile lookup hashes one key. The generated hash ran the randomized string hash over all seven strings; the
+    // layer, matrix and time with the row, column and revision tell tiles apart as well (a time-enabled layer may
+    // hold many times of one tile; styles, formats, sets and scopes are a handful), and equality compares every member.
+    public override int GetHashCode() =>
+        HashCode.Combine(Row, Col, Revision, StringComparer.Ordinal.GetHashCode(Layer), StringComparer.Ordinal.GetHashCode(TileMatrix),
+            StringComparer.Ordinal.GetHashCode(Time));
+
+    public bool Equals(TileKey? other) =>
+        other is not null
+        && Row == other.Row && Col == other.Col && Revision == other.Revision
+        && string.Equals(Layer, other.Layer, StringComparison.Ordinal)
+        && string.Equals(TileMatrix, other.TileMatrix, StringComparison.Ordinal)
+        && string.Equals(TileMatrixSet, other.TileMatrixSet, StringComparison.Ordinal)
+        && string.Equals(Style, other.Style, StringComparison.Ordinal)
+        && string.Equals(Format, other.Format, StringComparison.Ordinal)
+        && string.Equals(Time, other.Time, StringComparison.Ordinal)
+        && string.Equals(Scope, other.Scope, StringComparison.Ordinal);
 }
