@@ -10,7 +10,7 @@ namespace GeoMas.Ogc.Integration.Tests.Export;
 /// Issue item 5, measured from outside: the built server runs as a child process on the PostGIS configuration with
 /// a page maximum that lets one OGC API Features request export every parcel. The response is read to the end while
 /// the kernel keeps the server's peak resident set (VmHWM); the export must hold every parcel of the database, start
-/// quickly and stay far below 300 MB. (The client-disconnect case is OgcApiDisconnectTests.)
+/// quickly and stay far below 300 MB. (The client-disconnect cases are in ExportDisconnectTests.)
 /// </summary>
 public sealed class BoundedMemoryExportTests(ITestOutputHelper output)
 {
