@@ -62,16 +62,8 @@ public sealed class MetatileLabelCacheTests
     public async Task Labels_placed_while_data_changed_are_handed_out_but_not_kept()
     {
         var cache = new MetatileLabelCache(1 << 20);
-        var placing = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
+        var (pending, release) = await StartPlacementAsync(cache, 0, 0);
 
-        var pending = cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), async _ =>
-        {
-            placing.SetResult();
-            await release.Task;
-            return new Labels(100);
-        }, CancellationToken.None);
-        await placing.Task;
         cache.RemovePositions([Key(0, 1).Position]);
         release.SetResult();
 
@@ -85,15 +77,7 @@ public sealed class MetatileLabelCacheTests
         var cache = new MetatileLabelCache(1 << 20);
         await cache.GetOrPlaceAsync(Key(0, 0), () => Positions(0, 0), _ => Place(100), CancellationToken.None);
         await cache.GetOrPlaceAsync(Key(0, 2), () => Positions(0, 2), _ => Place(100), CancellationToken.None);
-        var placing = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var pending = cache.GetOrPlaceAsync(Key(0, 4), () => Positions(0, 4), async _ =>
-        {
-            placing.SetResult();
-            await release.Task;
-            return new Labels(100);
-        }, CancellationToken.None);
-        await placing.Task;
+        var (pending, release) = await StartPlacementAsync(cache, 0, 4);
 
         cache.Clear();
         release.SetResult();
@@ -113,6 +97,21 @@ public sealed class MetatileLabelCacheTests
 
         Assert.Null(labels);
         Assert.Equal(0, cache.Count);
+    }
+
+    /// <summary>A placement of the metatile at (row, col) under way: it ends when <c>release</c> is set.</summary>
+    private static async Task<(Task<PlacedLabels?> Pending, TaskCompletionSource Release)> StartPlacementAsync(MetatileLabelCache cache, long row, long col)
+    {
+        var placing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var pending = cache.GetOrPlaceAsync(Key(row, col), () => Positions(row, col), async _ =>
+        {
+            placing.SetResult();
+            await release.Task;
+            return new Labels(100);
+        }, CancellationToken.None);
+        await placing.Task;
+        return (pending, release);
     }
 
     private sealed class Labels(long bytes) : PlacedLabels(new Envelope(0, 1, 0, 1), 3857, 512, 512, 64)

@@ -14,7 +14,7 @@ namespace GeoMas.Ogc.Integration.Tests.Interop;
 
 /// <summary>
 /// Issue item 5: a client that goes away mid-export cancels the database query, through OGC API Features and WFS
-/// alike. A raw socket with a tiny receive buffer reads the start of an export of every parcel and closes; the
+/// (GeoJSON and GML) alike. A raw socket with a tiny receive buffer reads the start of an export of every parcel and closes; the
 /// PostGIS statement of that request (recognised by its unusual column list) must be cancelled.
 /// The server runs on real Kestrel with a page maximum raised to 100 000 so that one request exports every parcel.
 /// </summary>
@@ -61,10 +61,13 @@ public sealed class ExportDisconnectTests : IAsyncLifetime
     private const string OgcApiMarker = "\"updated_at\", \"contenance\", \"section\"";
     private const string WfsExport = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=parcelles&COUNT=100000&PROPERTYNAME=updated_at,contenance,section,geom&OUTPUTFORMAT=application/geo%2Bjson";
     private const string WfsMarker = "\"section\", \"contenance\", \"updated_at\"";
+    // GML, with no COUNT: the whole table in one response, its count running beside it.
+    private const string WfsGmlExport = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=parcelles&PROPERTYNAME=updated_at,contenance,section,geom";
 
     [Theory]
     [InlineData(OgcApiExport, OgcApiMarker)]
     [InlineData(WfsExport, WfsMarker)]
+    [InlineData(WfsGmlExport, WfsMarker)]
     public async Task A_client_that_disconnects_mid_export_cancels_the_query(string export, string marker)
     {
         var uri = new Uri(_baseUrl);
