@@ -1,10 +1,15 @@
 using GeoMas.Ogc.Caching.Stores;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace GeoMas.Ogc.Server.Composition;
 
-/// <summary>Runs <see cref="DiskCacheSweeper"/> a minute after start, then every <c>cache.diskSweepIntervalMinutes</c>, off the request threads.</summary>
-public sealed class DiskCacheSweepService(DiskCacheSweeper sweeper, TimeSpan interval, TimeProvider clock) : BackgroundService
+/// <summary>
+/// Runs <see cref="DiskCacheSweeper"/> a minute after start, then every <c>cache.diskSweepIntervalMinutes</c>, off the
+/// request threads. A sweep that fails is logged and tried again at the next interval: an exception leaving a hosted
+/// service would stop the whole server.
+/// </summary>
+public sealed class DiskCacheSweepService(DiskCacheSweeper sweeper, TimeSpan interval, TimeProvider clock, ILogger<DiskCacheSweepService> logger) : BackgroundService
 {
     public static readonly TimeSpan FirstSweepDelay = TimeSpan.FromMinutes(1);
 
@@ -22,6 +27,10 @@ public sealed class DiskCacheSweepService(DiskCacheSweeper sweeper, TimeSpan int
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Disk tile cache sweep of {Root} failed; next try in {Interval}", sweeper.Root, interval);
             }
             delay = interval;
         }

@@ -48,7 +48,8 @@ public static class GeoMasCachingExtensions
             MaxBytes = options.DiskMaxMegabytes is > 0 and var megabytes ? megabytes * 1024L * 1024 : null,
         };
         services.AddSingleton(sp => new DiskCacheSweeper(root, sweep, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<DiskCacheSweeper>()));
-        services.AddHostedService(sp => new DiskCacheSweepService(sp.GetRequiredService<DiskCacheSweeper>(), TimeSpan.FromMinutes(interval), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddHostedService(sp => new DiskCacheSweepService(sp.GetRequiredService<DiskCacheSweeper>(), TimeSpan.FromMinutes(interval),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<DiskCacheSweepService>>()));
     }
 
     public static IServiceCollection AddGeoMasCaching(this IServiceCollection services, CacheOptions options, string configDirectory)
