@@ -15,6 +15,9 @@ public interface IInvalidationBus
 
     Task PublishAsync(InvalidationMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Publishes what could not be published yet, before the server stops (bounded by <paramref name="cancellationToken"/>).</summary>
+    Task DrainAsync(CancellationToken cancellationToken);
+
     /// <summary>Calls <paramref name="onMessage"/> for messages of other instances; <paramref name="onReconnected"/> after a lost subscription came back (messages may have been missed).</summary>
     Task SubscribeAsync(Func<InvalidationMessage, Task> onMessage, Func<Task> onReconnected, CancellationToken cancellationToken);
 }

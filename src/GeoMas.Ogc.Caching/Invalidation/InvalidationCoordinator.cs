@@ -229,15 +229,16 @@ public sealed class InvalidationCoordinator
 
     /// <summary>
     /// Changes this instance claimed are nobody else's: stopping without applying them would leave stale tiles in
-    /// the shared store. Bounded, so a dead Redis does not hold the shutdown.
+    /// the shared store, and messages not yet published would leave them in the other instances' L1. Bounded (5 s for
+    /// both), so a dead Redis does not hold the shutdown.
     /// </summary>
     private async Task FlushOnShutdownAsync()
     {
-        var dirt = _debouncer.TakeDue(DateTimeOffset.MaxValue);
-        if (dirt.Count == 0)
-            return;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await FlushAsync(dirt, timeout.Token).ConfigureAwait(false);
+        var dirt = _debouncer.TakeDue(DateTimeOffset.MaxValue);
+        if (dirt.Count > 0)
+            await FlushAsync(dirt, timeout.Token).ConfigureAwait(false);
+        await _bus.DrainAsync(timeout.Token).ConfigureAwait(false);
     }
 
     private async Task FlushAsync(IReadOnlyList<LayerDirt> dirt, CancellationToken cancellationToken)

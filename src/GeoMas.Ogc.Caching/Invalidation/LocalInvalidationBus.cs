@@ -9,5 +9,7 @@ public sealed class LocalInvalidationBus : IInvalidationBus
 
     public Task PublishAsync(InvalidationMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task DrainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task SubscribeAsync(Func<InvalidationMessage, Task> onMessage, Func<Task> onReconnected, CancellationToken cancellationToken) => Task.CompletedTask;
 }

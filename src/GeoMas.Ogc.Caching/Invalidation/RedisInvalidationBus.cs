@@ -23,6 +23,9 @@ public sealed class RedisInvalidationBus : IInvalidationBus
     private readonly InvalidationRedis _redis;
     private readonly ILogger _log;
     private readonly ConcurrentQueue<InvalidationMessage> _unsent = new();
+    // One sender of the oldest unsent message at a time (the retry loop, a drain at shutdown): each is sent, then
+    // taken off the queue, once.
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private int _retrying;
 
     public RedisInvalidationBus(InvalidationRedis redis, ILogger log)
@@ -95,29 +98,69 @@ public sealed class RedisInvalidationBus : IInvalidationBus
         var delay = FirstRetry;
         while (true)
         {
-            while (_unsent.TryPeek(out var message))
+            while (!_unsent.IsEmpty)
             {
                 await Task.Delay(delay).ConfigureAwait(false);
                 try
                 {
-                    await PublishNowAsync(message).ConfigureAwait(false);
-                    _unsent.TryDequeue(out _);
-                    delay = TimeSpan.Zero;
+                    delay = await TrySendOldestAsync(CancellationToken.None).ConfigureAwait(false)
+                        ? TimeSpan.Zero
+                        : TimeSpan.FromTicks(Math.Clamp(delay.Ticks * 2, FirstRetry.Ticks, LastRetry.Ticks));
                 }
                 catch (ObjectDisposedException)
                 {
-                    // The server is stopping: what is left is lost with the process' L1 anyway.
+                    // The server is stopping: the drain at shutdown had its chance.
                     return;
-                }
-                catch (Exception)
-                {
-                    delay = delay < FirstRetry ? FirstRetry : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LastRetry.Ticks));
                 }
             }
             Volatile.Write(ref _retrying, 0);
-            // A message kept between the last peek and the reset would wait for the next failure: take it now.
+            // A message kept between the last check and the reset would wait for the next failure: take it now.
             if (_unsent.IsEmpty || Interlocked.Exchange(ref _retrying, 1) != 0)
                 return;
+        }
+    }
+
+    /// <summary>Sends the oldest unsent message; false when Redis did not take it (it stays first in line).</summary>
+    private async Task<bool> TrySendOldestAsync(CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_unsent.TryPeek(out var message))
+                return true;
+            await PublishNowAsync(message).WaitAsync(cancellationToken).ConfigureAwait(false);
+            _unsent.TryDequeue(out _);
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    /// <summary>
+    /// Publishes what is still unsent before the server stops, trying again every 100 ms until
+    /// <paramref name="cancellationToken"/>; what is left then is logged as lost. A publish given up on here may still
+    /// reach Redis later (StackExchange.Redis keeps it in its backlog), so a message can arrive twice: receivers only
+    /// drop positions and take revisions, which twice is harmless.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!_unsent.IsEmpty)
+            {
+                if (!await TrySendOldestAsync(cancellationToken).ConfigureAwait(false))
+                    await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _log.LogError("{Count} invalidation message(s) could not be published before the server stopped", _unsent.Count);
         }
     }
 
