@@ -1,6 +1,6 @@
 namespace GeoMas.Ogc.Server.Cli;
 
-public enum CliVerb { Serve, Check, Help, Seed, Truncate, InstallTriggers, ApiKey, HashPassword, IndexRasters, Usage }
+public enum CliVerb { Serve, Check, Help, Seed, Truncate, Sweep, InstallTriggers, ApiKey, HashPassword, IndexRasters, Usage }
 
 /// <summary>
 /// The verb and <c>--config</c> of a command line; every other argument is left for ASP.NET Core's command-line
@@ -25,6 +25,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                     case "help": verb = CliVerb.Help; continue;
                     case "seed": verb = CliVerb.Seed; continue;
                     case "truncate": verb = CliVerb.Truncate; continue;
+                    case "sweep": verb = CliVerb.Sweep; continue;
                     case "install-triggers": verb = CliVerb.InstallTriggers; continue;
                     case "index-rasters": verb = CliVerb.IndexRasters; continue;
                     case "apikey": verb = CliVerb.ApiKey; continue;
@@ -56,7 +57,7 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
     }
 
     public const string Usage = """
-        Usage: geomas [serve|check|seed|truncate|install-triggers|apikey|hash-password|usage] [--config <file>] [options]
+        Usage: geomas [serve|check|seed|truncate|sweep|install-triggers|apikey|hash-password|usage] [--config <file>] [options]
 
           serve (default)   run the server (port 5000 unless --urls or ASPNETCORE_URLS says otherwise)
           check             validate the configuration, the style files and the database tables, columns
@@ -67,6 +68,9 @@ public sealed record CommandLine(CliVerb Verb, string? ConfigPath, string[] Host
                             [--restart]; progress on stderr; an interrupted seed resumes when run again
           truncate          drop cached tiles: --layers a,b [--tms T] [--zoom 12-18] [area as seed];
                             running servers drop them too; a whole layer is a revision bump
+          sweep             clean the disk tile store now, as the server does every hour: tiles unused for
+                            [--max-age-days N] (cache.diskMaxAgeDays, 30), then the least recently used above
+                            [--max-megabytes M] (cache.diskMaxMegabytes); 0 lifts a bound
           install-triggers  install the PostGIS change-capture triggers ([--remove] to drop them)
           index-rasters     index a folder of GeoTIFF/COG files for a mosaic raster source:
                             index-rasters <folder> --output <index.json> (point a raster source's path at it)

@@ -25,6 +25,8 @@ public static class GeoMasCli
                 return await RunCancellableAsync(token => SeedCommand.RunAsync(commandLine, Console.Out, Console.Error, token));
             case CliVerb.Truncate:
                 return await TruncateCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
+            case CliVerb.Sweep:
+                return await RunCancellableAsync(token => SweepCommand.RunAsync(commandLine, Console.Out, token));
             case CliVerb.InstallTriggers:
                 return await InstallTriggersCommand.RunAsync(commandLine, Console.Out, CancellationToken.None);
             case CliVerb.IndexRasters:
