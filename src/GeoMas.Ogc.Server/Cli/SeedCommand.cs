@@ -7,7 +7,6 @@ using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features;
 using GeoMas.Ogc.Core.Tiling;
-using GeoMas.Ogc.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoMas.Ogc.Server.Cli;
@@ -22,25 +21,15 @@ public static class SeedCommand
 {
     private static readonly string[] Names = ["layers", "tms", "zoom", "concurrency", "format", "style", "state-dir", .. TileJobArguments.AreaOptions];
 
-    public static async Task<int> RunAsync(CommandLine commandLine, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
-    {
-        VerbOptions options;
-        try
+    public static Task<int> RunAsync(CommandLine commandLine, TextWriter output, TextWriter progress, CancellationToken cancellationToken) =>
+        VerbApp.RunAsync(commandLine, output, Names, ["restart"], options =>
         {
-            options = VerbOptions.Take(commandLine.HostArgs, Names, ["restart"]);
             if (options.List("layers").Count == 0 || options.Range("zoom") is null)
                 throw new FormatException("seed needs --layers and --zoom.");
-        }
-        catch (FormatException ex)
-        {
-            await output.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-        var created = await GeoMasApp.CreateAsync(commandLine with { HostArgs = options.Rest }, cancellationToken: cancellationToken);
-        if (created.App is not { } app)
-            return 1;
-        await using var _ = app;
-        var services = app.Services;
+        }, (options, app) => SeedAsync(options, app.Services, output, progress, cancellationToken), cancellationToken);
+
+    private static async Task<int> SeedAsync(VerbOptions options, IServiceProvider services, TextWriter output, TextWriter progress, CancellationToken cancellationToken)
+    {
         try
         {
             // Seeded tiles must carry the revisions the servers use now, or nobody would ever read them.
@@ -82,11 +71,6 @@ public static class SeedCommand
         {
             await output.WriteLineAsync("\ninterrupted; run the same command again to resume");
             return 130;
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
-        {
-            await output.WriteLineAsync($"error: {ex.Message}");
-            return 2;
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using GeoMas.Ogc.Caching.Stores;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog.Configuration;
-using GeoMas.Ogc.Server.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,43 +16,31 @@ public static class SweepCommand
 {
     private static readonly string[] Names = ["max-age-days", "max-megabytes"];
 
-    public static async Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken) =>
+        VerbApp.RunAsync(commandLine, output, Names, [], CheckBounds, async (options, app) =>
+        {
+            if (app.Services.GetService<ITileStore>() is not DiskTileStore disk)
+            {
+                await output.WriteLineAsync("error: the tile store is not on disk (cache.store); Redis drops old tiles by its TTL and eviction");
+                return 2;
+            }
+            var cache = app.Configuration.GetSection("cache").Get<CacheOptions>() ?? new CacheOptions();
+            var ageDays = options.Int("max-age-days") ?? cache.DiskMaxAgeDays ?? 30;
+            var megabytes = options.Int("max-megabytes") ?? cache.DiskMaxMegabytes ?? 0;
+            var sweeper = new DiskCacheSweeper(disk.Root, new DiskSweepOptions
+            {
+                MaxAge = ageDays > 0 ? TimeSpan.FromDays(ageDays) : null,
+                MaxBytes = megabytes > 0 ? megabytes * 1024L * 1024 : null,
+            });
+            var result = await Task.Run(() => sweeper.Sweep(cancellationToken), cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"swept {disk.Root}: {result.Files} tile(s), {result.Bytes} bytes; deleted {result.DeletedFiles} tile(s), {result.DeletedBytes} bytes, {result.DeletedTemporaries} temporary file(s), {result.DeletedFolders} empty folder(s)"));
+            return 0;
+        }, cancellationToken);
+
+    private static void CheckBounds(VerbOptions options)
     {
-        VerbOptions options;
-        int? maxAgeDays, maxMegabytes;
-        try
-        {
-            options = VerbOptions.Take(commandLine.HostArgs, Names, []);
-            maxAgeDays = options.Int("max-age-days");
-            maxMegabytes = options.Int("max-megabytes");
-            if (maxAgeDays < 0 || maxMegabytes < 0)
-                throw new FormatException("--max-age-days and --max-megabytes take 0 or more.");
-        }
-        catch (FormatException ex)
-        {
-            await output.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-        var created = await GeoMasApp.CreateAsync(commandLine with { HostArgs = options.Rest }, cancellationToken: cancellationToken);
-        if (created.App is not { } app)
-            return 1;
-        await using var _ = app;
-        if (app.Services.GetService<ITileStore>() is not DiskTileStore disk)
-        {
-            await output.WriteLineAsync("error: the tile store is not on disk (cache.store); Redis drops old tiles by its TTL and eviction");
-            return 2;
-        }
-        var cache = app.Configuration.GetSection("cache").Get<CacheOptions>() ?? new CacheOptions();
-        var ageDays = maxAgeDays ?? cache.DiskMaxAgeDays ?? 30;
-        var megabytes = maxMegabytes ?? cache.DiskMaxMegabytes ?? 0;
-        var sweeper = new DiskCacheSweeper(disk.Root, new DiskSweepOptions
-        {
-            MaxAge = ageDays > 0 ? TimeSpan.FromDays(ageDays) : null,
-            MaxBytes = megabytes > 0 ? megabytes * 1024L * 1024 : null,
-        });
-        var result = await Task.Run(() => sweeper.Sweep(cancellationToken), cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"swept {disk.Root}: {result.Files} tile(s), {result.Bytes} bytes; deleted {result.DeletedFiles} tile(s), {result.DeletedBytes} bytes, {result.DeletedTemporaries} temporary file(s), {result.DeletedFolders} empty folder(s)"));
-        return 0;
+        if (options.Int("max-age-days") < 0 || options.Int("max-megabytes") < 0)
+            throw new FormatException("--max-age-days and --max-megabytes take 0 or more.");
     }
 }

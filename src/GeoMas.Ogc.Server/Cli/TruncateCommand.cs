@@ -3,7 +3,6 @@ using GeoMas.Ogc.Caching.Seeding;
 using GeoMas.Ogc.Core.Catalog;
 using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features;
-using GeoMas.Ogc.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoMas.Ogc.Server.Cli;
@@ -17,28 +16,15 @@ public static class TruncateCommand
 {
     private static readonly string[] Names = ["layers", "tms", "zoom", .. TileJobArguments.AreaOptions];
 
-    public static async Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken)
-    {
-        VerbOptions options;
-        try
+    public static Task<int> RunAsync(CommandLine commandLine, TextWriter output, CancellationToken cancellationToken) =>
+        VerbApp.RunAsync(commandLine, output, Names, [], options =>
         {
-            options = VerbOptions.Take(commandLine.HostArgs, Names, []);
             if (options.List("layers").Count == 0)
                 throw new FormatException("truncate needs --layers.");
             options.Range("zoom"); // validates the range before the server is built
-        }
-        catch (FormatException ex)
+        }, async (options, app) =>
         {
-            await output.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-        var created = await GeoMasApp.CreateAsync(commandLine with { HostArgs = options.Rest }, cancellationToken: cancellationToken);
-        if (created.App is not { } app)
-            return 1;
-        await using var _ = app;
-        var services = app.Services;
-        try
-        {
+            var services = app.Services;
             await services.GetRequiredService<IRevisionStore>().RefreshAsync(cancellationToken);
             var catalog = services.GetRequiredService<ICatalogProvider>();
             var area = await TileJobArguments.AreaAsync(options, catalog.Current, services.GetRequiredService<IFeatureSourceProvider>(), cancellationToken);
@@ -47,11 +33,5 @@ public static class TruncateCommand
             var plan = await truncator.TruncateAsync(options.List("layers"), area, options.Get("tms"), zoom?.Min, zoom?.Max, cancellationToken);
             await output.WriteLineAsync($"truncated: {plan.Positions.Count} tile position(s) purged, revision bumped for [{string.Join(", ", plan.BumpLayers)}]");
             return 0;
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
-        {
-            await output.WriteLineAsync($"error: {ex.Message}");
-            return 2;
-        }
-    }
+        }, cancellationToken);
 }
