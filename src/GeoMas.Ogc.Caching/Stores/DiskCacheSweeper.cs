@@ -15,6 +15,16 @@ public sealed record DiskSweepOptions
 
     /// <summary>A write's temporary file older than this was left by a stopped process.</summary>
     public TimeSpan StaleTemporary { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary><c>cache.diskMaxAgeDays</c> when the configuration does not say.</summary>
+    public const int DefaultMaxAgeDays = 30;
+
+    /// <summary>The bounds as configured (<c>cache.diskMaxAgeDays</c>, <c>cache.diskMaxMegabytes</c>): absent takes the default, 0 lifts the bound.</summary>
+    public static DiskSweepOptions From(int? maxAgeDays, int? maxMegabytes) => new()
+    {
+        MaxAge = (maxAgeDays ?? DefaultMaxAgeDays) is > 0 and var days ? TimeSpan.FromDays(days) : null,
+        MaxBytes = maxMegabytes is > 0 and var megabytes ? megabytes * 1024L * 1024 : null,
+    };
 }
 
 /// <summary>What one sweep found and removed.</summary>
@@ -139,7 +149,8 @@ public sealed class DiskCacheSweeper(string root, DiskSweepOptions options, Time
         IEnumerable<string> children;
         try
         {
-            children = Directory.EnumerateDirectories(folder).ToList();
+            // Links are not followed: a sweep stays inside the root.
+            children = Directory.EnumerateDirectories(folder, "*", new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint }).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -148,8 +159,6 @@ public sealed class DiskCacheSweeper(string root, DiskSweepOptions options, Time
         foreach (var child in children)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (new DirectoryInfo(child).Attributes.HasFlag(FileAttributes.ReparsePoint))
-                continue;
             deleted += DeleteEmptyFolders(child, isRoot: false, cancellationToken);
         }
         if (isRoot)

@@ -25,13 +25,8 @@ public static class SweepCommand
                 return 2;
             }
             var cache = app.Configuration.GetSection("cache").Get<CacheOptions>() ?? new CacheOptions();
-            var ageDays = options.Int("max-age-days") ?? cache.DiskMaxAgeDays ?? 30;
-            var megabytes = options.Int("max-megabytes") ?? cache.DiskMaxMegabytes ?? 0;
-            var sweeper = new DiskCacheSweeper(disk.Root, new DiskSweepOptions
-            {
-                MaxAge = ageDays > 0 ? TimeSpan.FromDays(ageDays) : null,
-                MaxBytes = megabytes > 0 ? megabytes * 1024L * 1024 : null,
-            });
+            var sweeper = new DiskCacheSweeper(disk.Root, DiskSweepOptions.From(
+                options.Int("max-age-days") ?? cache.DiskMaxAgeDays, options.Int("max-megabytes") ?? cache.DiskMaxMegabytes));
             var result = await Task.Run(() => sweeper.Sweep(cancellationToken), cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"swept {disk.Root}: {result.Files} tile(s), {result.Bytes} bytes; deleted {result.DeletedFiles} tile(s), {result.DeletedBytes} bytes, {result.DeletedTemporaries} temporary file(s), {result.DeletedFolders} empty folder(s)"));

@@ -42,11 +42,7 @@ public static class GeoMasCachingExtensions
         var interval = options.DiskSweepIntervalMinutes ?? 60;
         if (interval <= 0)
             return;
-        var sweep = new DiskSweepOptions
-        {
-            MaxAge = (options.DiskMaxAgeDays ?? 30) is > 0 and var days ? TimeSpan.FromDays(days) : null,
-            MaxBytes = options.DiskMaxMegabytes is > 0 and var megabytes ? megabytes * 1024L * 1024 : null,
-        };
+        var sweep = DiskSweepOptions.From(options.DiskMaxAgeDays, options.DiskMaxMegabytes);
         services.AddSingleton(sp => new DiskCacheSweeper(root, sweep, sp.GetService<TimeProvider>(), sp.GetService<ILoggerFactory>()?.CreateLogger<DiskCacheSweeper>()));
         services.AddHostedService(sp => new DiskCacheSweepService(sp.GetRequiredService<DiskCacheSweeper>(), TimeSpan.FromMinutes(interval),
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<DiskCacheSweepService>>()));
