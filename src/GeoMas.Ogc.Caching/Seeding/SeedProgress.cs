@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace GeoMas.Ogc.Caching.Seeding;
@@ -11,20 +10,24 @@ public sealed class SeedProgress
 {
     private readonly TextWriter _output;
     private readonly bool _interactive;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly TimeSpan _interval;
+    private readonly TimeProvider _clock;
+    private readonly long _started;
+    private readonly long _interval;
     private long _done;
     private long _skipped;
     private long _lastPrint;
     private long _metatiles;
     private long _failed;
 
-    public SeedProgress(TextWriter output, bool interactive, long total)
+    public SeedProgress(TextWriter output, bool interactive, long total, TimeProvider? clock = null)
     {
         _output = output;
         _interactive = interactive;
         Total = total;
-        _interval = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
+        _clock = clock ?? TimeProvider.System;
+        _started = _clock.GetTimestamp();
+        var interval = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
+        _interval = (long)(interval.TotalSeconds * _clock.TimestampFrequency);
     }
 
     public long Total { get; }
@@ -40,10 +43,10 @@ public sealed class SeedProgress
 
     public void MetatileFailed() => Interlocked.Increment(ref _failed);
 
-    public TimeSpan Elapsed => _clock.Elapsed;
+    public TimeSpan Elapsed => _clock.GetElapsedTime(_started);
 
     /// <summary>Tiles per second over the tiles this run did (resumed ones excluded).</summary>
-    public double Rate => (Done - Interlocked.Read(ref _skipped)) / Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+    public double Rate => (Done - Interlocked.Read(ref _skipped)) / Math.Max(Elapsed.TotalSeconds, 1e-3);
 
     /// <summary>Tiles already done by an earlier, interrupted run.</summary>
     public void Resumed(long tiles)
@@ -55,9 +58,9 @@ public sealed class SeedProgress
     public void Add(long tiles)
     {
         Interlocked.Add(ref _done, tiles);
-        var now = _clock.ElapsedTicks;
+        var now = _clock.GetTimestamp() - _started;
         var last = Interlocked.Read(ref _lastPrint);
-        if (now - last < _interval.TotalSeconds * Stopwatch.Frequency || Interlocked.CompareExchange(ref _lastPrint, now, last) != last)
+        if (now - last < _interval || Interlocked.CompareExchange(ref _lastPrint, now, last) != last)
             return;
         Print(final: false);
     }
@@ -71,7 +74,7 @@ public sealed class SeedProgress
         var eta = rate > 0 ? TimeSpan.FromSeconds((Total - done) / rate) : TimeSpan.Zero;
         var percent = Total == 0 ? 100 : 100.0 * done / Total;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{done}/{Total} tiles ({percent:0.0} %), {rate:0.0} tiles/s, elapsed {Format(_clock.Elapsed)}, ETA {Format(eta)}");
+            $"{done}/{Total} tiles ({percent:0.0} %), {rate:0.0} tiles/s, elapsed {Format(Elapsed)}, ETA {Format(eta)}");
     }
 
     private void Print(bool final)
