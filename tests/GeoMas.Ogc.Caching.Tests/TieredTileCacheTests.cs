@@ -89,17 +89,19 @@ public sealed class TieredTileCacheTests : IDisposable
     public async Task One_caller_giving_up_does_not_cancel_the_render_for_the_others()
     {
         var release = new TaskCompletionSource();
+        var rendering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         CancellationToken renderToken = default;
         async Task<TileContent> Factory(CancellationToken ct)
         {
             renderToken = ct;
+            rendering.TrySetResult();
             await release.Task.WaitAsync(ct);
             return Tiles.Content();
         }
         using var impatient = new CancellationTokenSource();
         var first = _cache.GetOrCreateAsync(Tiles.Key(), Factory, impatient.Token);
         var second = _cache.GetOrCreateAsync(Tiles.Key(), Factory, CancellationToken.None);
-        await Task.Delay(100);
+        await rendering.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await impatient.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
@@ -114,9 +116,11 @@ public sealed class TieredTileCacheTests : IDisposable
     {
         var renders = 0;
         var cancelled = new TaskCompletionSource();
+        var rendering = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         async Task<TileContent> Stuck(CancellationToken ct)
         {
             Interlocked.Increment(ref renders);
+            rendering.TrySetResult();
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
@@ -132,12 +136,12 @@ public sealed class TieredTileCacheTests : IDisposable
         using var b = new CancellationTokenSource();
         var first = _cache.GetOrCreateAsync(Tiles.Key(), Stuck, a.Token);
         var second = _cache.GetOrCreateAsync(Tiles.Key(), Stuck, b.Token);
-        await Task.Delay(100);
+        await rendering.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await a.CancelAsync();
         await b.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
-        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var tile = await _cache.GetOrCreateAsync(Tiles.Key(), _ => Task.FromResult(Tiles.Content(fill: 5)), CancellationToken.None);
 

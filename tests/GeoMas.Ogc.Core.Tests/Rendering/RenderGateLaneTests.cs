@@ -44,7 +44,7 @@ public sealed class RenderGateLaneTests
 
         // The interactive render does not wait behind the bulk ones: a main slot is free for it.
         var interactive = RunAs(gate, RenderPriority.Interactive, _ => Task.CompletedTask);
-        Assert.Same(interactive, await Task.WhenAny(interactive, Task.Delay(TimeSpan.FromSeconds(5))));
+        Assert.Same(interactive, await Task.WhenAny(interactive, Task.Delay(TimeSpan.FromSeconds(30))));
         await interactive;
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() => RunAs(gate, RenderPriority.Bulk, _ => Task.CompletedTask));
@@ -73,8 +73,10 @@ public sealed class RenderGateLaneTests
         }
 
         var bulk = Enumerable.Range(0, 4).Select(_ => RunAs(gate, RenderPriority.Bulk, Work)).ToArray();
-        while (gate.BulkInFlight < 4)
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((gate.BulkInFlight < 4 || Volatile.Read(ref running) == 0) && DateTime.UtcNow < deadline)
             await Task.Delay(5);
+        // One is running; a while later, still no second one has been let in.
         await Task.Delay(50);
         Assert.Equal(1, Volatile.Read(ref running));
 

@@ -84,7 +84,7 @@ public sealed class ExportDisconnectTests : IAsyncLifetime
             Assert.True(await ActiveQueriesAsync(marker) > 0, "the export query should still be running while the client reads slowly");
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await ActiveQueriesAsync(marker) > 0 && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         Assert.Equal(0, await ActiveQueriesAsync(marker));
@@ -92,7 +92,7 @@ public sealed class ExportDisconnectTests : IAsyncLifetime
         // Cancelled, not read to its end: a statement that ends in an error rolls its transaction back, and skipping
         // the remaining rows (what closing the reader alone does) would have committed it. The statistics reach
         // pg_stat_database within a second or so of the backend going idle.
-        var counted = DateTime.UtcNow.AddSeconds(10);
+        var counted = DateTime.UtcNow.AddSeconds(30);
         while (await RollbacksAsync() == rollbacksBefore && DateTime.UtcNow < counted)
             await Task.Delay(100);
         Assert.True(await RollbacksAsync() > rollbacksBefore, "the export statement should have been cancelled, not read to its end");

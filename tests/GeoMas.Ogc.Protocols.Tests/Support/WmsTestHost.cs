@@ -29,6 +29,7 @@ public sealed class WmsTestHost : IAsyncDisposable
     public HttpClient Client { get; }
     public CatalogSnapshot Snapshot { get; }
     public RecordingMapRenderer Renderer => _app.Services.GetRequiredService<RecordingMapRenderer>();
+    public RenderGate Gate => _app.Services.GetRequiredService<RenderGate>();
     public FakeFeatureInfoService FeatureInfo => _app.Services.GetRequiredService<FakeFeatureInfoService>();
 
     public static async Task<WmsTestHost> StartAsync(CatalogSnapshot? snapshot = null)

@@ -280,9 +280,11 @@ public sealed class WmsGetMapTests
         host.Renderer.Block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = host.GetAsync(Base);
         var queued = host.GetAsync(Base);
-        while (host.Renderer.Requests.IsEmpty)
+        // Both admitted (one rendering, one queued) before the third comes; how long that takes depends on the machine.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((host.Renderer.Requests.IsEmpty || host.Gate.InFlight < 2) && DateTime.UtcNow < deadline)
             await Task.Delay(10);
-        await Task.Delay(50);
+        Assert.Equal(2, host.Gate.InFlight);
 
         using var refused = await host.GetAsync(Base);
         Assert.Equal(503, (int)refused.StatusCode);

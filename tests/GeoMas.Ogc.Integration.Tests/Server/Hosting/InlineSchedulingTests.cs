@@ -93,7 +93,7 @@ public sealed class InlineSchedulingTests
         gate.Close();
         using var mapClient = app.CreateClient();
         var map = mapClient.GetAsync(Map);
-        Assert.True(gate.Entered.Wait(TimeSpan.FromSeconds(30)), "the map never reached the renderer");
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
 
         using var otherConnection = app.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -111,7 +111,10 @@ public sealed class InlineSchedulingTests
     {
         private readonly ManualResetEventSlim _open = new(initialState: true);
 
-        public ManualResetEventSlim Entered { get; } = new();
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when a render has reached the closed gate.</summary>
+        public Task Entered => _entered.Task;
 
         public void Close() => _open.Reset();
 
@@ -128,7 +131,6 @@ public sealed class InlineSchedulingTests
         {
             _open.Set();
             _open.Dispose();
-            Entered.Dispose();
         }
 
         private sealed class Gated(IMapRenderer inner, RenderGate gate) : IMapRenderer
@@ -137,7 +139,7 @@ public sealed class InlineSchedulingTests
             {
                 if (!gate._open.IsSet)
                 {
-                    gate.Entered.Set();
+                    gate._entered.TrySetResult();
                     gate._open.Wait(TimeSpan.FromSeconds(60));
                 }
                 return inner.RenderAsync(request, output, cancellationToken);
@@ -163,33 +165,48 @@ public sealed class InlineSchedulingTests
 
         public static void Install(WebApplicationBuilder builder) => builder.Services.AddTransient<IStartupFilter, Filter>();
 
-        /// <summary>Posts <paramref name="body"/> in two parts, 300 ms apart.</summary>
+        // Set by the probe when it has read (or flushed) for the first time. Tests of one class run one at a time, so
+        // one signal serves them all; waiting on it instead of a fixed pause keeps the two-part timing true on a
+        // loaded machine, where a request can take longer than any pause to reach the probe.
+        private static TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private static Task ProbeStarted() => _started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        private static void ResetProbeStarted() => _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Posts <paramref name="body"/> in two parts: the rest once the probe has read the first part, and a pause.</summary>
         public static async Task<(string Start, string[] Reads, bool SocketInline)> PostAsync(KestrelTestApp app, string body, int pauseAfter)
         {
+            ResetProbeStarted();
             var uri = new Uri(app.BaseUrl);
             using var client = new TcpClient();
             await client.ConnectAsync(uri.Host, uri.Port);
             var stream = client.GetStream();
             var head = $"POST {ReadPath} HTTP/1.1\r\nHost: {uri.Authority}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head + body[..pauseAfter]));
-            await Task.Delay(300);
+            await ProbeStarted();
+            // The pause lets the probe ask for more, so that the rest completes a pending read.
+            await Task.Delay(100);
             await stream.WriteAsync(Encoding.ASCII.GetBytes(body[pauseAfter..]));
             var parts = (await ReadToEndAsync(stream)).Split('|');
             return (parts[0], parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries), bool.Parse(parts[2]));
         }
 
         /// <summary>
-        /// Asks for <paramref name="megabytes"/> MB, reads nothing for 300 ms from a small receive buffer, then reads
-        /// it all. The probe writes it in 256 KB flushes and answers, for each, where it resumed and whether it waited.
+        /// Asks for <paramref name="megabytes"/> MB, reads nothing from a small receive buffer until 300 ms after the
+        /// probe started writing, then reads it all. The probe writes it in 256 KB flushes and answers, for each, where
+        /// it resumed and whether it waited.
         /// </summary>
         public static async Task<(string Thread, bool Waited)[]> SlowReadAsync(KestrelTestApp app, int megabytes)
         {
+            ResetProbeStarted();
             var uri = new Uri(app.BaseUrl);
             using var client = new TcpClient { ReceiveBufferSize = 4096 };
             await client.ConnectAsync(uri.Host, uri.Port);
             var stream = client.GetStream();
             // HTTP/1.0: the response is not chunked, and ends when the server closes the connection.
             await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {FlushPath}?mb={megabytes} HTTP/1.0\r\nHost: {uri.Authority}\r\n\r\n"));
+            await ProbeStarted();
             await Task.Delay(300);
             var body = await ReadToEndAsync(stream);
             return body[(body.LastIndexOf('|') + 1)..].Split(',')
@@ -215,7 +232,10 @@ public sealed class InlineSchedulingTests
             var reads = new List<string>();
             var buffer = new byte[64];
             while (await context.Request.Body.ReadAsync(buffer).ConfigureAwait(false) > 0)
+            {
                 reads.Add(Where());
+                _started.TrySetResult();
+            }
             var inline = context.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket && SocketInlineCompletions.IsEnabled(socket);
             var answer = Encoding.ASCII.GetBytes($"{start}|{string.Join(',', reads)}|{inline}");
             context.Response.ContentLength = answer.Length;
@@ -229,6 +249,7 @@ public sealed class InlineSchedulingTests
             var flushes = new List<string>();
             for (var i = 0; i < megabytes * 4; i++)
             {
+                _started.TrySetResult();
                 var started = Environment.TickCount64;
                 await context.Response.Body.WriteAsync(chunk).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync().ConfigureAwait(false);
