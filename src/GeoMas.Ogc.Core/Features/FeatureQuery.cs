@@ -1,4 +1,5 @@
 using GeoMas.Ogc.Core.Catalog;
+using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Features.Filtering;
 using GeoMas.Ogc.Core.Time;
 using NetTopologySuite.Geometries;
@@ -42,6 +43,27 @@ public sealed record FeatureQuery
 
     /// <summary>SRID of returned geometries; null = native.</summary>
     public int? OutputSrid { get; init; }
+
+    /// <summary>
+    /// The transform from the layer's SRID to <see cref="OutputSrid"/> when the caller has one fitted to its area
+    /// (maps: an <see cref="InterpolatedCrsTransform"/> to a fraction of a pixel); null = the exact one.
+    /// </summary>
+    public ICrsTransform? OutputTransform { get; init; }
+
+    /// <summary>The transform a source applies to the geometries it returns: null when they stay in the native SRID.</summary>
+    public ICrsTransform? ResolveOutputTransform(CrsRegistry crs)
+    {
+        ArgumentNullException.ThrowIfNull(crs);
+        if (OutputSrid is not { } output)
+            return null;
+        if (OutputTransform is { } fitted)
+        {
+            if (fitted.SourceSrid != Layer.Srid || fitted.TargetSrid != output)
+                throw new InvalidOperationException($"The query's output transform goes from EPSG:{fitted.SourceSrid} to EPSG:{fitted.TargetSrid}, not from the layer's EPSG:{Layer.Srid} to EPSG:{output}.");
+            return fitted;
+        }
+        return crs.GetTransform(Layer.Srid, output);
+    }
 
     /// <summary>Time selection on layers with a <see cref="TimeDimension"/>; null = in force today.</summary>
     public TimeSelection? Time { get; init; }

@@ -206,6 +206,7 @@ public sealed class SkiaMapRenderer : IMapRenderer
             Bbox = queryBbox,
             BboxSrid = request.Srid,
             OutputSrid = request.Srid,
+            OutputTransform = OutputTransform(context, layer.Srid, request.Srid),
             Properties = plan.Properties,
             Filter = plan.QueryFilter,
             Time = request.Time,
@@ -318,6 +319,32 @@ public sealed class SkiaMapRenderer : IMapRenderer
         var valid = _crs.ValidBounds(srid);
         var clamped = grown.Intersection(valid);
         return clamped.IsNull || clamped.Width <= 0 || clamped.Height <= 0 ? null : clamped;
+    }
+
+    /// <summary>
+    /// The layer-to-map transform interpolated over the map and a half of it again on every side (features reach out
+    /// of the map; positions further out take the exact transform), to within 1/16 pixel: neighbouring tiles, each
+    /// fitted over its own area, then draw a shared edge at most 1/8 pixel apart, and in practice much closer (a
+    /// few thousandths of a pixel for Lambert-93 data on Web Mercator tiles at street zooms, a few hundredths at
+    /// zoom 12). Fitting costs about 65 exact transforms; ProjNET's Lambert-93 to Web Mercator takes 0.7 µs a
+    /// position, the interpolation 30 ns.
+    /// </summary>
+    private ICrsTransform? OutputTransform(RenderContext context, int layerSrid, int mapSrid)
+    {
+        if (layerSrid == mapSrid)
+            return null;
+        if (context.OutputTransforms.TryGetValue(layerSrid, out var cached))
+            return cached;
+        var viewport = context.Viewport;
+        var exact = _crs.GetTransform(layerSrid, mapSrid);
+        var area = new Envelope(viewport.RenderedBbox);
+        area.ExpandBy(area.Width / 2, area.Height / 2);
+        area = area.Intersection(_crs.ValidBounds(mapSrid));
+        var fitted = area.IsNull
+            ? exact
+            : InterpolatedCrsTransform.Fit(exact, _crs.GetTransform(mapSrid, layerSrid).TransformEnvelope(area), 0.0625 / Math.Max(viewport.ScaleX, viewport.ScaleY));
+        context.OutputTransforms[layerSrid] = fitted;
+        return fitted;
     }
 
     /// <summary>About half a pixel, expressed in the layer's native units (sources simplify before reprojecting).</summary>

@@ -1,3 +1,4 @@
+using GeoMas.Ogc.Core.Crs;
 using GeoMas.Ogc.Core.Styling;
 using GeoMas.Ogc.Rendering.Labels;
 using GeoMas.Ogc.Rendering.Map;
@@ -37,6 +38,9 @@ internal sealed class RenderContext : IDisposable
 
     /// <summary>Phase breakdown of this render (null unless Debug logging is on).</summary>
     public RenderTimings? Timings { get; init; }
+
+    /// <summary>Transforms from a layer SRID to the map's, fitted to this map once and shared by its layers.</summary>
+    public Dictionary<int, ICrsTransform> OutputTransforms { get; } = [];
 
     /// <summary>Directory of the style file being drawn: relative ExternalGraphic hrefs resolve against it.</summary>
     public string? StyleDirectory { get; set; }

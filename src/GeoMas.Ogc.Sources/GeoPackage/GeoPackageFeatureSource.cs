@@ -65,7 +65,7 @@ public sealed class GeoPackageFeatureSource : IFeatureSource, IAsyncDisposable
             properties,
             query.IncludeGeometry ? (r, i) => geometryReader.Read((byte[])r.GetValue(i)) : null,
             tolerance > 0 ? g => Simplify(g, tolerance) : null,
-            query.OutputSrid is { } output ? _crs.GetTransform(query.Layer.Srid, output) : null);
+            query.ResolveOutputTransform(_crs));
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         compiler.Functions.Register(connection, cancellationToken);

@@ -106,7 +106,7 @@ public sealed class PostGisFeatureSource : IFeatureSource, IAsyncDisposable
             properties,
             query.IncludeGeometry ? static (r, i) => r.GetFieldValue<Geometry>(i) : null,
             simplify: null,
-            query.OutputSrid is { } output ? _crs.GetTransform(query.Layer.Srid, output) : null);
+            query.ResolveOutputTransform(_crs));
 
         await using var connection = await Guard(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
         await using var command = CreateCommand(connection, statement);
