@@ -40,9 +40,13 @@ public sealed class DiskTileStore : ITileStore
 
     public async ValueTask<TileContent?> GetAsync(TileKey key, CancellationToken cancellationToken)
     {
+        var path = PathOf(key);
+        // A miss is the rule for a tile never rendered: one stat, instead of the exception opening it would throw
+        // (about 1 % of a cold tile's CPU). A file removed between the two is still a miss, through the catch.
+        if (!File.Exists(path))
+            return null;
         try
         {
-            var path = PathOf(key);
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             StampUse(path);
             return new TileContent(bytes, TileFormats.ContentType(key.Format), TileEtag.Compute(bytes));
