@@ -1,4 +1,3 @@
-using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -42,29 +41,12 @@ internal sealed class CrsTransform : ICrsTransform
         }
     }
 
-    public Coordinate Transform(Coordinate c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        var copy = c.Copy();
-        double x = c.X, y = c.Y;
-        Transform(ref x, ref y);
-        copy.X = x;
-        copy.Y = y;
-        return copy;
-    }
+    public Coordinate Transform(Coordinate c) => TransformedCopies.Of(this, c);
 
     public Geometry Transform(Geometry g)
     {
         ArgumentNullException.ThrowIfNull(g);
-        if (IsIdentity && g.SRID == TargetSrid)
-        {
-            return g;
-        }
-
-        // A floating precision model: a source factory with a fixed (metric) precision would snap degrees.
-        var services = NtsGeometryServices.Instance;
-        var factory = services.CreateGeometryFactory(services.DefaultPrecisionModel, TargetSrid, g.Factory.CoordinateSequenceFactory);
-        return GeometryCopier.Copy(g, factory, _transformCopy);
+        return IsIdentity && g.SRID == TargetSrid ? g : TransformedCopies.Of(g, TargetSrid, _transformCopy);
     }
 
     public Envelope TransformEnvelope(Envelope e, int densify = 21)
@@ -118,23 +100,6 @@ internal sealed class CrsTransform : ICrsTransform
         }
     }
 
-    private CoordinateSequence TransformCopy(CoordinateSequence sequence)
-    {
-        // Copy keeps the sequence type and its Z/M ordinates; only X/Y are rewritten, in one pass.
-        var copy = sequence.Copy();
-        if (_steps.Length == 0)
-        {
-            return copy;
-        }
-
-        for (var i = 0; i < copy.Count; i++)
-        {
-            double x = copy.GetX(i), y = copy.GetY(i);
-            Transform(ref x, ref y);
-            copy.SetX(i, x);
-            copy.SetY(i, y);
-        }
-
-        return copy;
-    }
+    private CoordinateSequence TransformCopy(CoordinateSequence sequence) =>
+        _steps.Length == 0 ? sequence.Copy() : TransformedCopies.Of(this, sequence);
 }

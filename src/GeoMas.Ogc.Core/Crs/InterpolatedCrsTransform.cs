@@ -1,4 +1,3 @@
-using NetTopologySuite;
 using NetTopologySuite.Geometries;
 
 namespace GeoMas.Ogc.Core.Crs;
@@ -166,39 +165,12 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
         y = bottomY + (v * (topY - bottomY));
     }
 
-    public Coordinate Transform(Coordinate c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        var copy = c.Copy();
-        double x = c.X, y = c.Y;
-        Transform(ref x, ref y);
-        copy.X = x;
-        copy.Y = y;
-        return copy;
-    }
+    public Coordinate Transform(Coordinate c) => TransformedCopies.Of(this, c);
 
-    public Geometry Transform(Geometry g)
-    {
-        ArgumentNullException.ThrowIfNull(g);
-        // As CrsTransform: a floating precision model, so that a metric source factory does not snap the output.
-        var services = NtsGeometryServices.Instance;
-        var factory = services.CreateGeometryFactory(services.DefaultPrecisionModel, TargetSrid, g.Factory.CoordinateSequenceFactory);
-        return GeometryCopier.Copy(g, factory, _transformCopy);
-    }
+    public Geometry Transform(Geometry g) => TransformedCopies.Of(g, TargetSrid, _transformCopy);
 
     /// <summary>Exact: envelopes are few, and are used for queries, where a fraction of a pixel is not the point.</summary>
     public Envelope TransformEnvelope(Envelope e, int densify = 21) => _exact.TransformEnvelope(e, densify);
 
-    private CoordinateSequence TransformCopy(CoordinateSequence sequence)
-    {
-        var copy = sequence.Copy();
-        for (var i = 0; i < copy.Count; i++)
-        {
-            double x = copy.GetX(i), y = copy.GetY(i);
-            Transform(ref x, ref y);
-            copy.SetX(i, x);
-            copy.SetY(i, y);
-        }
-        return copy;
-    }
+    private CoordinateSequence TransformCopy(CoordinateSequence sequence) => TransformedCopies.Of(this, sequence);
 }
