@@ -49,16 +49,17 @@ internal static class PolygonLabelPoint
         if (cellSize <= 0)
             return null;
 
+        var edges = RingEdges.Of(rings);
         var h = cellSize / 2;
         var queue = new PriorityQueue<Cell, float>();
         for (var x = bounds.Left; x < bounds.Right; x += cellSize)
             for (var y = bounds.Top; y < bounds.Bottom; y += cellSize)
-                Push(queue, MakeCell(x + h, y + h, h, rings, clip));
+                Push(queue, MakeCell(x + h, y + h, h, edges, clip));
 
-        var best = MakeCell(bounds.MidX, bounds.MidY, 0, rings, clip);
+        var best = MakeCell(bounds.MidX, bounds.MidY, 0, edges, clip);
         if (Centroid(rings) is { } centroid && clip.Contains(centroid.X, centroid.Y))
         {
-            var c = MakeCell(centroid.X, centroid.Y, 0, rings, clip);
+            var c = MakeCell(centroid.X, centroid.Y, 0, edges, clip);
             if (c.Distance > best.Distance)
                 best = c;
         }
@@ -70,19 +71,19 @@ internal static class PolygonLabelPoint
             if (cell.Max - best.Distance <= precision)
                 continue;
             var half = cell.Half / 2;
-            Push(queue, MakeCell(cell.X - half, cell.Y - half, half, rings, clip));
-            Push(queue, MakeCell(cell.X + half, cell.Y - half, half, rings, clip));
-            Push(queue, MakeCell(cell.X - half, cell.Y + half, half, rings, clip));
-            Push(queue, MakeCell(cell.X + half, cell.Y + half, half, rings, clip));
+            Push(queue, MakeCell(cell.X - half, cell.Y - half, half, edges, clip));
+            Push(queue, MakeCell(cell.X + half, cell.Y - half, half, edges, clip));
+            Push(queue, MakeCell(cell.X - half, cell.Y + half, half, edges, clip));
+            Push(queue, MakeCell(cell.X + half, cell.Y + half, half, edges, clip));
         }
         return best.Distance > 0 ? new SKPoint(best.X, best.Y) : null;
     }
 
     private static void Push(PriorityQueue<Cell, float> queue, Cell cell) => queue.Enqueue(cell, -cell.Max);
 
-    private static Cell MakeCell(float x, float y, float half, IReadOnlyList<SKPoint[]> rings, SKRect clip)
+    private static Cell MakeCell(float x, float y, float half, RingEdges edges, SKRect clip)
     {
-        var d = SignedDistance(x, y, rings);
+        var d = edges.SignedDistance(x, y);
         if (d > 0)
         {
             // Inside the polygon: the rectangle's sides are boundary too (negative when outside the rectangle).
@@ -90,52 +91,6 @@ internal static class PolygonLabelPoint
             d = Math.Min(d, toClip);
         }
         return new Cell(x, y, half, d, d + half * Sqrt2);
-    }
-
-    /// <summary>Distance to the nearest ring edge, positive inside the polygon (even-odd), negative outside.</summary>
-    private static float SignedDistance(float x, float y, IReadOnlyList<SKPoint[]> rings)
-    {
-        var inside = false;
-        var minSq = float.PositiveInfinity;
-        foreach (var ring in rings)
-        {
-            var n = ring.Length;
-            for (int i = 0, j = n - 1; i < n; j = i++)
-            {
-                var a = ring[i];
-                var b = ring[j];
-                if ((a.Y > y) != (b.Y > y) && x < (b.X - a.X) * (y - a.Y) / (b.Y - a.Y) + a.X)
-                    inside = !inside;
-                minSq = Math.Min(minSq, SegmentDistanceSquared(x, y, a, b));
-            }
-        }
-        var d = MathF.Sqrt(minSq);
-        return inside ? d : -d;
-    }
-
-    private static float SegmentDistanceSquared(float px, float py, SKPoint a, SKPoint b)
-    {
-        var x = a.X;
-        var y = a.Y;
-        var dx = b.X - x;
-        var dy = b.Y - y;
-        if (dx != 0 || dy != 0)
-        {
-            var t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
-            if (t > 1)
-            {
-                x = b.X;
-                y = b.Y;
-            }
-            else if (t > 0)
-            {
-                x += dx * t;
-                y += dy * t;
-            }
-        }
-        dx = px - x;
-        dy = py - y;
-        return dx * dx + dy * dy;
     }
 
     // Area-weighted centroid of the rings: often already a good answer, so the search prunes early.
