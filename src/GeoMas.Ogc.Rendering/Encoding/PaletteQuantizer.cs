@@ -48,20 +48,6 @@ internal static class PaletteQuantizer
         return TryExact(pixels, width, height, maxColors) ?? MedianCut(pixels, width, height, maxColors);
     }
 
-    /// <summary>Straight alpha from premultiplied; fully transparent pixels collapse to one value.</summary>
-    private static uint Unpremultiply(uint p)
-    {
-        var a = p >> 24;
-        if (a == 255)
-            return p;
-        if (a == 0)
-            return 0;
-        var r = Math.Min(255u, ((p & 0xFF) * 255 + a / 2) / a);
-        var g = Math.Min(255u, (((p >> 8) & 0xFF) * 255 + a / 2) / a);
-        var b = Math.Min(255u, (((p >> 16) & 0xFF) * 255 + a / 2) / a);
-        return r | (g << 8) | (b << 16) | (a << 24);
-    }
-
     private static QuantizedImage? TryExact(ReadOnlySpan<uint> pixels, int width, int height, int maxColors)
     {
         var map = new Dictionary<uint, int>();
@@ -73,7 +59,7 @@ internal static class PaletteQuantizer
             var p = pixels[i];
             if (p != last || lastIndex < 0)
             {
-                var color = Unpremultiply(p);
+                var color = Unpremultiplied.Pixel(p);
                 if (!map.TryGetValue(color, out lastIndex))
                 {
                     if (map.Count == maxColors)
@@ -139,7 +125,7 @@ internal static class PaletteQuantizer
                     if (run > 0)
                         Count(lastCell, straight, run);
                     last = p;
-                    straight = Unpremultiply(p);
+                    straight = Unpremultiplied.Pixel(p);
                     lastCell = CellOf(straight);
                     run = 0;
                 }
@@ -190,7 +176,7 @@ internal static class PaletteQuantizer
                 if (!known || p != last)
                 {
                     last = p;
-                    lastIndex = (p >> 24) == 0 ? (byte)0 : lookup[CellOf(Unpremultiply(p))];
+                    lastIndex = (p >> 24) == 0 ? (byte)0 : lookup[CellOf(Unpremultiplied.Pixel(p))];
                     known = true;
                 }
                 indices[i] = lastIndex;

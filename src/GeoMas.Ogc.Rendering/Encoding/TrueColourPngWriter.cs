@@ -17,8 +17,6 @@ namespace GeoMas.Ogc.Rendering.Encoders;
 /// </remarks>
 internal static class TrueColourPngWriter
 {
-    private static readonly Lazy<byte[]> Unpremultiply = new(BuildUnpremultiplyTable);
-
     public static bool Supports(SKPixmap pixels) =>
         pixels.ColorType is SKColorType.Rgba8888 or SKColorType.Bgra8888 && pixels.AlphaType != SKAlphaType.Unpremul;
 
@@ -89,7 +87,7 @@ internal static class TrueColourPngWriter
     private static void ToRgba(ReadOnlySpan<byte> source, Span<byte> target, bool bgra, bool premultiplied)
     {
         int r = bgra ? 2 : 0, b = bgra ? 0 : 2;
-        var table = premultiplied ? Unpremultiply.Value : null;
+        var table = premultiplied ? Unpremultiplied.Table : null;
         for (var i = 0; i < source.Length; i += 4)
         {
             var a = source[i + 3];
@@ -117,16 +115,6 @@ internal static class TrueColourPngWriter
         raw[..channels].CopyTo(target[1..]);
         for (var i = channels; i < raw.Length; i++)
             target[i + 1] = (byte)(raw[i] - raw[i - channels]);
-    }
-
-    // table[a * 256 + c] = round(c * 255 / a), clamped: c is premultiplied by a.
-    private static byte[] BuildUnpremultiplyTable()
-    {
-        var table = new byte[256 * 256];
-        for (var a = 1; a < 256; a++)
-            for (var c = 0; c < 256; c++)
-                table[(a << 8) + c] = (byte)Math.Min(255, (c * 255 + a / 2) / a);
-        return table;
     }
 
     /// <summary>Cuts the compressed stream into IDAT chunks of up to 64 KB as it is written.</summary>
