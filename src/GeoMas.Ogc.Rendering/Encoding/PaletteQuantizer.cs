@@ -412,8 +412,21 @@ internal static class PaletteQuantizer
                     var c = palette[e + reserved];
                     if ((c >> 24 == 255) != opaque)
                         continue; // opaque pixels stay opaque, translucent ones translucent
-                    long dr = r - (c & 0xFF), dg = g - ((c >> 8) & 0xFF), db = b - ((c >> 16) & 0xFF), da = a - (c >> 24);
-                    var distance = (dr * dr) + (dg * dg) + (db * db) + (da * da);
+                    // Partial sums: an entry already as far as the best on a channel or two cannot win.
+                    long dr = r - (c & 0xFF);
+                    var distance = dr * dr;
+                    if (distance >= bestDistance)
+                        continue;
+                    long dg = g - ((c >> 8) & 0xFF);
+                    distance += dg * dg;
+                    if (distance >= bestDistance)
+                        continue;
+                    long db = b - ((c >> 16) & 0xFF);
+                    distance += db * db;
+                    if (distance >= bestDistance)
+                        continue;
+                    long da = a - (c >> 24);
+                    distance += da * da;
                     if (distance < bestDistance)
                     {
                         bestDistance = distance;
