@@ -129,9 +129,10 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
         {
             exact.Transform(ref x, ref y);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
-            // Some ProjNET projections throw outside their domain instead of returning NaN.
+            // Some ProjNET projections throw outside their domain instead of returning NaN. The grid reaches past
+            // the map, where no feature may be: a failure there keeps the exact transform instead of failing the map.
             return false;
         }
         return double.IsFinite(x) && double.IsFinite(y);
