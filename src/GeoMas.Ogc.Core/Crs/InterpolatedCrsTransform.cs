@@ -27,7 +27,7 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
     private readonly double[] _nodeY;
     private readonly Func<CoordinateSequence, CoordinateSequence> _transformCopy;
 
-    private InterpolatedCrsTransform(ICrsTransform exact, Envelope area, int cells, double[] nodeX, double[] nodeY, double maxError)
+    private InterpolatedCrsTransform(ICrsTransform exact, Envelope area, int cells, double[] nodeX, double[] nodeY)
     {
         _exact = exact;
         _minX = area.MinX;
@@ -39,12 +39,11 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
         _cellsPerUnitY = cells / area.Height;
         _nodeX = nodeX;
         _nodeY = nodeY;
-        MaxError = maxError;
         _transformCopy = TransformCopy;
     }
 
     /// <summary>The largest error found at the cell centres and edge middles when fitted, in target units.</summary>
-    public double MaxError { get; }
+    public double MaxError { get; private set; }
 
     /// <summary>Cells per side of the grid.</summary>
     public int Cells => _cells;
@@ -105,7 +104,7 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
             }
         }
 
-        var grid = new InterpolatedCrsTransform(exact, area, cells, nodeX, nodeY, 0);
+        var grid = new InterpolatedCrsTransform(exact, area, cells, nodeX, nodeY);
         // In half-cell steps: (odd, odd) is a cell centre, (odd, even) and (even, odd) the middle of a cell edge.
         var maxError = 0.0;
         for (var b = 0; b <= 2 * cells; b++)
@@ -120,7 +119,8 @@ public sealed class InterpolatedCrsTransform : ICrsTransform
                 maxError = Math.Max(maxError, Math.Max(Math.Abs(ix - x), Math.Abs(iy - y)));
             }
         }
-        return new InterpolatedCrsTransform(exact, area, cells, nodeX, nodeY, maxError);
+        grid.MaxError = maxError;
+        return grid;
     }
 
     private static bool TryExact(ICrsTransform exact, ref double x, ref double y)
