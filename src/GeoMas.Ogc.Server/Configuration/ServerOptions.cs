@@ -29,6 +29,14 @@ public sealed class ServerOptions
     public bool TileFastPath { get; set; } = true;
 
     /// <summary>
+    /// With <see cref="TileFastPath"/>: answer those tiles from the connection's bytes, before Kestrel's HTTP parser
+    /// and the hosting layer (<see cref="Http.Connections.ConnectionTileFastPath"/>), for requests that carry only the
+    /// headers of an anonymous tile client. Off by itself with <c>metrics.fastPathRequestDuration</c> or
+    /// <c>AllowedHosts</c>, whose work happens in the pipeline.
+    /// </summary>
+    public bool ConnectionTileFastPath { get; set; } = true;
+
+    /// <summary>
     /// At start, render a few tiles of the first tile layers in the background (nothing is cached), so the first
     /// requests after a start or a deploy do not pay for compiling and loading the render path.
     /// </summary>

@@ -5,6 +5,7 @@ using GeoMas.Ogc.Server.Composition;
 using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Health;
 using GeoMas.Ogc.Server.Http;
+using GeoMas.Ogc.Server.Http.Connections;
 using GeoMas.Ogc.Server.Http.IoThread;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.Protection;
@@ -130,8 +131,13 @@ public static class GeoMasApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            if (server.InlineScheduling)
-                kestrel.ConfigureEndpointDefaults(listen => listen.Use(InlineCompletionsConnection.Middleware));
+            kestrel.ConfigureEndpointDefaults(listen =>
+            {
+                if (server.InlineScheduling)
+                    listen.Use(InlineCompletionsConnection.Middleware);
+                // Cached tiles answered from the connection's bytes, before Kestrel's HTTP layer (when it applies).
+                listen.UseGeoMasConnectionTileFastPath(server);
+            });
         });
         builder.WebHost.UseSockets(sockets =>
         {

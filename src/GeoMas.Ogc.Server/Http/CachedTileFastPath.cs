@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
+using System.Net;
 using GeoMas.Ogc.Caching;
 using GeoMas.Ogc.Core.Caching;
 using GeoMas.Ogc.Core.Catalog;
@@ -103,42 +104,76 @@ public sealed class CachedTileFastPath
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method)
-            || !XyzTileAddress.TryParse(request.Path.Value, out var address)
             || SecurityMiddleware.CarriesCredentials(request)
-            || XyzLayerOptions.MayName(request.QueryString.Value)
             || TileEndpoint() is not { } endpoint)
         {
             return null;
         }
         // As UsageMiddleware: the day the request arrived.
-        var day = _usage?.Today() ?? default;
-        if (!TryFind(address, out var layer, out var tile))
+        var day = UsageDay();
+        if (!TryFindForAnonymous(request.Path.Value, request.QueryString.Value, out var layer, out var tile))
             return null;
 
         Interlocked.Increment(ref _answered);
         context.SetEndpoint(endpoint);
         if (!_requestDuration && context.Features.Get<IHttpMetricsTagsFeature>() is { } requestMetrics)
             requestMetrics.MetricsDisabled = true;
-        var response = context.Response;
-        var body = XyzTileHandler.WriteHeaders(context, layer, tile);
-        _metrics?.Answered(notModified: !body);
-        // The headers the middlewares add as the response starts, in their order (CORS overrides the handler's "*").
-        _cors.Apply(response);
-        if (_securityHeaders.Enabled)
-            _securityHeaders.Apply(context);
+        var body = WriteAnswerHeaders(context, layer, tile);
         if (!body)
         {
-            Meter(context, day, layer, tiles: 0, bytes: 0);
+            RecordAnswer(day, layer, notModified: true, bytes: 0, context.Connection.RemoteIpAddress);
             return Task.CompletedTask;
         }
 
-        var write = response.BodyWriter.WriteAsync(tile.Bytes, context.RequestAborted);
+        var write = context.Response.BodyWriter.WriteAsync(tile.Bytes, context.RequestAborted);
         if (write.IsCompletedSuccessfully)
         {
-            Meter(context, day, layer, tiles: 1, bytes: tile.Bytes.Length);
+            RecordAnswer(day, layer, notModified: false, bytes: tile.Bytes.Length, context.Connection.RemoteIpAddress);
             return Task.CompletedTask;
         }
         return FinishAsync(write, context, day, layer, tile.Bytes.Length);
+    }
+
+    /// <summary>
+    /// The public's cached tile for an anonymous GET of <paramref name="path"/> with the raw query string
+    /// <paramref name="query"/> (<c>?…</c> or null), when this path may answer it: an XYZ tile address, a query that
+    /// names no parameter of the tile endpoint and no API key, a layer visible to the public, a memory hit. The
+    /// caller has checked the method and the credentials headers.
+    /// </summary>
+    public bool TryFindForAnonymous(string? path, string? query, [NotNullWhen(true)] out LayerDefinition? layer, [NotNullWhen(true)] out TileContent? tile)
+    {
+        layer = null;
+        tile = null;
+        return XyzTileAddress.TryParse(path, out var address)
+               && !SecurityMiddleware.QueryMayCarryCredentials(query)
+               && !XyzLayerOptions.MayName(query)
+               && TileEndpoint() is not null
+               && TryFind(address, out layer, out tile);
+    }
+
+    /// <summary>
+    /// The status and headers of the answer, as the middlewares the path skips would have set them: the tile's own
+    /// (<see cref="XyzTileHandler.WriteHeaders"/>, 304 included), then CORS (which overrides the handler's "*") and the
+    /// security headers, in their order. True when the tile's bytes follow.
+    /// </summary>
+    public bool WriteAnswerHeaders(HttpContext context, LayerDefinition layer, TileContent tile)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var body = XyzTileHandler.WriteHeaders(context, layer, tile);
+        _cors.Apply(context.Response);
+        if (_securityHeaders.Enabled)
+            _securityHeaders.Apply(context);
+        return body;
+    }
+
+    /// <summary>The usage day of a request arriving now (as UsageMiddleware counts it).</summary>
+    public DateOnly UsageDay() => _usage?.Today() ?? default;
+
+    /// <summary>An answer given: the fast path's counter and the caller's usage (a 304 counts no tile).</summary>
+    public void RecordAnswer(DateOnly day, LayerDefinition layer, bool notModified, long bytes, IPAddress? client)
+    {
+        _metrics?.Answered(notModified);
+        Meter(day, layer, tiles: notModified ? 0 : 1, bytes, client);
     }
 
     private async Task FinishAsync(ValueTask<FlushResult> write, HttpContext context, DateOnly day, LayerDefinition layer, long bytes)
@@ -150,10 +185,10 @@ public sealed class CachedTileFastPath
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // As the endpoint: a client that left gets no answer, and its tile counts with the bytes not sent.
-            Meter(context, day, layer, tiles: 1, bytes: 0);
+            RecordAnswer(day, layer, notModified: false, bytes: 0, context.Connection.RemoteIpAddress);
             return;
         }
-        Meter(context, day, layer, tiles: 1, bytes);
+        RecordAnswer(day, layer, notModified: false, bytes, context.Connection.RemoteIpAddress);
     }
 
     /// <summary>The public's tile, found as the tile endpoint would find it for an anonymous caller.</summary>
@@ -200,8 +235,8 @@ public sealed class CachedTileFastPath
         }
     }
 
-    private void Meter(HttpContext context, DateOnly day, LayerDefinition layer, long tiles, long bytes) =>
-        _usage?.Record(day, AccessPrincipal.Anonymous, layer.Id, UsageProtocols.Xyz, tiles, 0, bytes, context.Connection.RemoteIpAddress);
+    private void Meter(DateOnly day, LayerDefinition layer, long tiles, long bytes, IPAddress? client) =>
+        _usage?.Record(day, AccessPrincipal.Anonymous, layer.Id, UsageProtocols.Xyz, tiles, 0, bytes, client);
 
     /// <summary>
     /// The XYZ tile endpoint, found once the endpoints are built (after this path is put in the pipeline). Without

@@ -11,7 +11,8 @@ public static class CachedTileFastPathExtensions
     public static IServiceCollection AddGeoMasTileFastPath(this IServiceCollection services, ServerOptions server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        return services.AddSingleton(sp => new CachedTileFastPath(sp, server.CorsAllowOrigin));
+        return services.AddSingleton(sp => new CachedTileFastPath(sp, server.CorsAllowOrigin))
+            .AddSingleton(sp => new Connections.ConnectionTileFastPath(sp));
     }
 
     /// <summary>

@@ -91,10 +91,13 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
         var headers = request.Headers;
         if (headers.Authorization.Count > 0 || headers[SecuritySchemes.ApiKeyHeader].Count > 0)
             return true;
-        var query = request.QueryString.Value;
-        return !string.IsNullOrEmpty(query)
-               && (query.Contains(SecuritySchemes.ApiKeyQuery, StringComparison.OrdinalIgnoreCase) || query.Contains('%'));
+        return QueryMayCarryCredentials(request.QueryString.Value);
     }
+
+    /// <summary>The query half of <see cref="CarriesCredentials"/>, on the raw query string (<c>?…</c>, or null).</summary>
+    public static bool QueryMayCarryCredentials(string? query) =>
+        !string.IsNullOrEmpty(query)
+        && (query.Contains(SecuritySchemes.ApiKeyQuery, StringComparison.OrdinalIgnoreCase) || query.Contains('%'));
 
     /// <summary>
     /// The key has done its work: protocols that reject unknown parameters (OGC API) must not see it, and no
