@@ -11,9 +11,12 @@ using GeoMas.Ogc.Server.Configuration;
 using GeoMas.Ogc.Server.Metrics;
 using GeoMas.Ogc.Server.RateLimiting;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GeoMas.Ogc.Server.Http.Connections;
 
@@ -45,7 +48,15 @@ public sealed class ConnectionTileFastPath
         ArgumentNullException.ThrowIfNull(services);
         _tiles = services.GetRequiredService<CachedTileFastPath>();
         _clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        MinResponseDataRate = services.GetService<IOptions<KestrelServerOptions>>()?.Value.Limits.MinResponseDataRate;
     }
+
+    /// <summary>Kestrel's minimum rate at which a client must take its answers (null: none).</summary>
+    internal MinDataRate? MinResponseDataRate { get; }
+
+    /// <summary>Fires when the server asks the connection to close (graceful shutdown).</summary>
+    internal static CancellationToken Closing(ConnectionContext connection) =>
+        connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
 
     /// <summary>Requests answered here since the start (for tests and diagnostics).</summary>
     public long Answered => Interlocked.Read(ref _answered);
@@ -93,8 +104,9 @@ public sealed class ConnectionTileFastPath
     }
 
     /// <summary>Writes the answer to <paramref name="head"/> when this path gives it; false leaves the request to Kestrel.</summary>
-    internal bool TryAnswer(in TileRequestHead head, PipeWriter output, ConnectionContext connection)
+    internal bool TryAnswer(in TileRequestHead head, PipeWriter output, ConnectionContext connection, out int written)
     {
+        written = 0;
         if (head.PipelineOnly)
             return false;
         // As UsageMiddleware: the day the request arrived.
@@ -106,10 +118,12 @@ public sealed class ConnectionTileFastPath
         if ((notModified ? heads.NotModified : heads.Ok) is not { } status)
             return false;
 
+        var dateAndEnd = DateAndEnd();
         output.Write(status);
-        output.Write(DateAndEnd());
+        output.Write(dateAndEnd);
         if (!notModified)
             output.Write(tile.Bytes);
+        written = status.Length + dateAndEnd.Length + (notModified ? 0 : tile.Bytes.Length);
         Interlocked.Increment(ref _answered);
         _tiles.RecordAnswer(day, layer, notModified, notModified ? 0 : tile.Bytes.Length, (connection.RemoteEndPoint as IPEndPoint)?.Address);
         return true;

@@ -14,8 +14,8 @@ namespace GeoMas.Ogc.Server.Http.Connections;
 /// Three modes. <b>Answering</b>: at a request boundary. <b>Lent</b>: a well-formed GET or HEAD without a body went to
 /// Kestrel, whose end is known (<see cref="TileRequestHead.Length"/>); once Kestrel has consumed exactly that much,
 /// the next read is at a boundary again. <b>Forwarding</b>: bytes whose end only Kestrel can tell (a body, another
-/// protocol, an incomplete or malformed head, or Kestrel consuming other than expected); from then on the connection
-/// is Kestrel's alone, for good.
+/// protocol, a malformed or over-long head, or Kestrel consuming other than expected); from then on the connection
+/// is Kestrel's alone, for good. A head cut short by a read is waited for, up to its 8 KB limit.
 /// </para>
 /// <para>
 /// Kestrel's keep-alive timer runs while it waits for a request this reader answers instead (it has no public way to
@@ -27,6 +27,9 @@ namespace GeoMas.Ogc.Server.Http.Connections;
 internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, ConnectionTileFastPath tiles, ConnectionContext connection)
     : PipeReader
 {
+    /// <summary>Kestrel's default <c>Limits.MaxResponseBufferSize</c>.</summary>
+    internal const int MaxUnflushedBytes = 64 * 1024;
+
     private enum Mode { Answering, Lent, Forwarding }
 
     private Mode _mode;
@@ -62,19 +65,41 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
             var answered = false;
             var reading = TileHeadReading.Unusable;
             TileRequestHead head = default;
+            var unflushed = 0L;
             while (!buffer.IsEmpty)
             {
                 reading = TileRequestHead.TryRead(buffer, out head);
-                if (reading != TileHeadReading.Complete || !tiles.TryAnswer(head, output, connection))
+                if (reading != TileHeadReading.Complete || !tiles.TryAnswer(head, output, connection, out var written))
                     break;
                 buffer = buffer.Slice(head.Length);
                 answered = true;
+                // Pipelined requests are answered a window at a time: a client that asks for many tiles without
+                // reading them holds at most this much of answers, as Kestrel's response buffer limit would.
+                unflushed += written;
+                if (unflushed < MaxUnflushedBytes)
+                    continue;
+                var window = unflushed;
+                unflushed = 0;
+                if (await FlushAsync(window, cancellationToken).ConfigureAwait(false))
+                {
+                    // Kestrel is stopping the connection: what is left is its to read (or drop).
+                    _mode = Mode.Forwarding;
+                    return new ReadResult(buffer, isCanceled: true, result.IsCompleted);
+                }
             }
 
             if (!buffer.IsEmpty)
             {
-                // Kestrel's turn. Answers already written go out first: they answer earlier requests.
-                var cancelled = answered && await FlushAsync(cancellationToken).ConfigureAwait(false);
+                // Answers already written go out first: they answer earlier requests.
+                var cancelled = answered && await FlushAsync(unflushed, cancellationToken).ConfigureAwait(false);
+                if (reading == TileHeadReading.Incomplete && !cancelled && !result.IsCompleted)
+                {
+                    // The rest of the head is on its way (a pipelined request cut by a read): wait for it. Kestrel's
+                    // keep-alive timer still bounds the wait, as it bounds an idle connection.
+                    inner.AdvanceTo(buffer.Start, buffer.End);
+                    continue;
+                }
+                // Kestrel's turn.
                 if (reading == TileHeadReading.Complete)
                 {
                     _mode = Mode.Lent;
@@ -92,17 +117,35 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
 
             inner.AdvanceTo(buffer.End);
             // A cancelled flush (CancelPendingRead) makes the next read return cancelled: Kestrel then stops.
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await FlushAsync(unflushed, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Sends the answers written; true when the flush was cancelled (<see cref="CancelPendingRead"/>).</summary>
-    private async ValueTask<bool> FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Sends the answers written (<paramref name="bytes"/> of them); true when the flush was cancelled.</summary>
+    private ValueTask<bool> FlushAsync(long bytes, CancellationToken cancellationToken)
+    {
+        var flush = output.FlushAsync(cancellationToken);
+        return flush.IsCompletedSuccessfully ? ValueTask.FromResult(flush.Result.IsCanceled) : WaitForClientAsync(flush, bytes);
+    }
+
+    /// <summary>
+    /// A flush the client is slow to take. Kestrel's rules for its own answers hold here too: the client must take
+    /// them at <c>Limits.MinResponseDataRate</c> (after its grace period), and a shutdown does not wait for a client
+    /// that has stopped reading; either way the connection is aborted, as Kestrel aborts it.
+    /// </summary>
+    private async ValueTask<bool> WaitForClientAsync(ValueTask<FlushResult> flush, long bytes)
     {
         _flushing = true;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ConnectionTileFastPath.Closing(connection));
+        if (tiles.MinResponseDataRate is { } rate)
+            deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(rate.GracePeriod.TotalSeconds, bytes / rate.BytesPerSecond)));
+        using var giveUp = deadline.Token.Register(static state => ((PipeWriter)state!).CancelPendingFlush(), output);
         try
         {
-            return (await output.FlushAsync(cancellationToken).ConfigureAwait(false)).IsCanceled;
+            var flushed = await flush.ConfigureAwait(false);
+            if (flushed.IsCanceled && deadline.IsCancellationRequested)
+                connection.Abort(new ConnectionAbortedException("The client did not take its tiles at the minimum response data rate, or the server is stopping."));
+            return flushed.IsCanceled;
         }
         finally
         {

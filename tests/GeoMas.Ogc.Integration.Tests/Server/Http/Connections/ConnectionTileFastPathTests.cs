@@ -107,6 +107,72 @@ public sealed class ConnectionTileFastPathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_pipelined_tiles_come_back_whole_and_in_order_to_a_client_that_reads_them_late()
+    {
+        await using var connection = await RawConnection.OpenAsync(_app);
+        var expected = new[] { (await connection.SendAsync(Get(Tile))).Body, (await connection.SendAsync(Get(OtherTile))).Body };
+        var before = ConnectionAnswered;
+
+        // About 2 MB of answers to 200 requests in one write: more than the sockets hold while the client waits.
+        await connection.WriteAsync(string.Concat(Enumerable.Range(0, 200).Select(i => Get(i % 2 == 0 ? Tile : OtherTile))));
+        await Task.Delay(500);
+        for (var i = 0; i < 200; i++)
+        {
+            var answer = await connection.ReadAsync();
+            Assert.Equal(200, answer.Status);
+            Assert.Equal(expected[i % 2], answer.Body);
+        }
+        Assert.Equal(before + 200, ConnectionAnswered);
+    }
+
+    [Fact]
+    public async Task A_client_that_never_reads_its_answers_does_not_hold_up_shutdown()
+    {
+        var app = await KestrelTestApp.StartAsync("--cache:diskPath=" + _cache, "--usage:directory=" + Path.Combine(_cache, "usage"));
+        await WarmAsync(app);
+        await using var connection = await RawConnection.OpenAsync(app);
+        await connection.WriteAsync(string.Concat(Enumerable.Repeat(Get(Tile), 500)));
+        // Answers waiting on the client: the path is flushing into full socket buffers.
+        var path = app.App.Services.GetRequiredService<ConnectionTileFastPath>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (path.Answered == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.True(path.Answered > 0);
+
+        // Kestrel asks the connection to stop (its shutdown timeout is 30 s): the pending flush gives up at once.
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await app.MarkStoppedAsync(app.App.StopAsync(), waitForIt: true);
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"shutdown took {stopping.Elapsed}");
+        Assert.True(path.Answered < 500, path.Answered + " answered");
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_client_taking_its_answers_below_the_minimum_response_data_rate_is_disconnected()
+    {
+        // 100 KB/s after 2 s of grace: a client that reads nothing is far below it.
+        await using var app = await KestrelTestApp.StartAsync(
+            builder => builder.WebHost.ConfigureKestrel(kestrel =>
+                kestrel.Limits.MinResponseDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(100_000, TimeSpan.FromSeconds(2))),
+            "--cache:diskPath=" + _cache, "--usage:directory=" + Path.Combine(_cache, "usage"));
+        await WarmAsync(app);
+        await using var connection = await RawConnection.OpenAsync(app);
+        await connection.WriteAsync(string.Concat(Enumerable.Repeat(Get(Tile), 500)));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        var path = app.App.Services.GetRequiredService<ConnectionTileFastPath>();
+        Assert.InRange(path.Answered, 1, 499);
+        // What was sent before the abort can still be read; the connection ends before the 500th answer.
+        var read = 0;
+        await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            for (; read < 500; read++)
+                await connection.ReadAsync();
+        });
+        Assert.InRange(read, 0, 499);
+    }
+
+    [Fact]
     public async Task After_a_request_with_a_body_the_connection_is_kestrels_for_good()
     {
         await using var connection = await RawConnection.OpenAsync(_app);
