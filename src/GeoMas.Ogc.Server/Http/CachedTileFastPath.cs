@@ -103,8 +103,9 @@ public sealed class CachedTileFastPath
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
+        // The query's credentials are checked with the address (TryFindForAnonymous).
         if (!HttpMethods.IsGet(request.Method)
-            || SecurityMiddleware.CarriesCredentials(request)
+            || SecurityMiddleware.HeadersCarryCredentials(request)
             || TileEndpoint() is not { } endpoint)
         {
             return null;
@@ -173,7 +174,7 @@ public sealed class CachedTileFastPath
     public void RecordAnswer(DateOnly day, LayerDefinition layer, bool notModified, long bytes, IPAddress? client)
     {
         _metrics?.Answered(notModified);
-        Meter(day, layer, tiles: notModified ? 0 : 1, bytes, client);
+        _usage?.Record(day, AccessPrincipal.Anonymous, layer.Id, UsageProtocols.Xyz, notModified ? 0 : 1, 0, bytes, client);
     }
 
     private async Task FinishAsync(ValueTask<FlushResult> write, HttpContext context, DateOnly day, LayerDefinition layer, long bytes)
@@ -234,9 +235,6 @@ public sealed class CachedTileFastPath
                 AccessContext.Current = previous;
         }
     }
-
-    private void Meter(DateOnly day, LayerDefinition layer, long tiles, long bytes, IPAddress? client) =>
-        _usage?.Record(day, AccessPrincipal.Anonymous, layer.Id, UsageProtocols.Xyz, tiles, 0, bytes, client);
 
     /// <summary>
     /// The XYZ tile endpoint, found once the endpoints are built (after this path is put in the pipeline). Without

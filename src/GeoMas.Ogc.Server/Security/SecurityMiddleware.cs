@@ -88,10 +88,15 @@ public sealed class SecurityMiddleware(RequestDelegate next, ILogger<SecurityMid
     public static bool CarriesCredentials(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return HeadersCarryCredentials(request) || QueryMayCarryCredentials(request.QueryString.Value);
+    }
+
+    /// <summary>The header half of <see cref="CarriesCredentials"/>: an Authorization or X-Api-Key header.</summary>
+    public static bool HeadersCarryCredentials(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var headers = request.Headers;
-        if (headers.Authorization.Count > 0 || headers[SecuritySchemes.ApiKeyHeader].Count > 0)
-            return true;
-        return QueryMayCarryCredentials(request.QueryString.Value);
+        return headers.Authorization.Count > 0 || headers[SecuritySchemes.ApiKeyHeader].Count > 0;
     }
 
     /// <summary>The query half of <see cref="CarriesCredentials"/>, on the raw query string (<c>?…</c>, or null).</summary>

@@ -37,9 +37,6 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
     private ReadOnlySequence<byte> _lent;
     private volatile bool _flushing;
 
-    /// <summary>True once the connection is Kestrel's alone (for tests).</summary>
-    internal bool IsForwarding => _mode == Mode.Forwarding;
-
     public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) => _mode switch
     {
         Mode.Forwarding => inner.ReadAsync(cancellationToken),
