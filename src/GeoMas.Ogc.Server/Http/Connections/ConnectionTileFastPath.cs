@@ -98,15 +98,17 @@ public sealed class ConnectionTileFastPath
         return connection =>
         {
             var transport = connection.Transport;
+            // The reader answers pipelined tiles a window of unflushed bytes at a time: it needs the writer's count.
+            if (!transport.Output.CanGetUnflushedBytes)
+                return next(connection);
             connection.Transport = new DuplexPipe(new TileAnsweringReader(transport.Input, transport.Output, this, connection), transport.Output);
             return next(connection);
         };
     }
 
     /// <summary>Writes the answer to <paramref name="head"/> when this path gives it; false leaves the request to Kestrel.</summary>
-    internal bool TryAnswer(in TileRequestHead head, PipeWriter output, ConnectionContext connection, out int written)
+    internal bool TryAnswer(in TileRequestHead head, PipeWriter output, ConnectionContext connection)
     {
-        written = 0;
         if (head.PipelineOnly)
             return false;
         // As UsageMiddleware: the day the request arrived.
@@ -118,12 +120,10 @@ public sealed class ConnectionTileFastPath
         if ((notModified ? heads.NotModified : heads.Ok) is not { } status)
             return false;
 
-        var dateAndEnd = DateAndEnd();
         output.Write(status);
-        output.Write(dateAndEnd);
+        output.Write(DateAndEnd());
         if (!notModified)
             output.Write(tile.Bytes);
-        written = status.Length + dateAndEnd.Length + (notModified ? 0 : tile.Bytes.Length);
         Interlocked.Increment(ref _answered);
         _tiles.RecordAnswer(day, layer, notModified, notModified ? 0 : tile.Bytes.Length, (connection.RemoteEndPoint as IPEndPoint)?.Address);
         return true;

@@ -62,22 +62,18 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
             var answered = false;
             var reading = TileHeadReading.Unusable;
             TileRequestHead head = default;
-            var unflushed = 0L;
             while (!buffer.IsEmpty)
             {
                 reading = TileRequestHead.TryRead(buffer, out head);
-                if (reading != TileHeadReading.Complete || !tiles.TryAnswer(head, output, connection, out var written))
+                if (reading != TileHeadReading.Complete || !tiles.TryAnswer(head, output, connection))
                     break;
                 buffer = buffer.Slice(head.Length);
                 answered = true;
                 // Pipelined requests are answered a window at a time: a client that asks for many tiles without
                 // reading them holds at most this much of answers, as Kestrel's response buffer limit would.
-                unflushed += written;
-                if (unflushed < MaxUnflushedBytes)
+                if (output.UnflushedBytes < MaxUnflushedBytes)
                     continue;
-                var window = unflushed;
-                unflushed = 0;
-                if (await FlushAsync(window, cancellationToken).ConfigureAwait(false))
+                if (await FlushAsync(cancellationToken).ConfigureAwait(false))
                 {
                     // Kestrel is stopping the connection: what is left is its to read (or drop).
                     _mode = Mode.Forwarding;
@@ -88,7 +84,7 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
             if (!buffer.IsEmpty)
             {
                 // Answers already written go out first: they answer earlier requests.
-                var cancelled = answered && await FlushAsync(unflushed, cancellationToken).ConfigureAwait(false);
+                var cancelled = answered && await FlushAsync(cancellationToken).ConfigureAwait(false);
                 if (reading == TileHeadReading.Incomplete && !cancelled && !result.IsCompleted)
                 {
                     // The rest of the head is on its way (a pipelined request cut by a read): wait for it. Kestrel's
@@ -114,13 +110,14 @@ internal sealed class TileAnsweringReader(PipeReader inner, PipeWriter output, C
 
             inner.AdvanceTo(buffer.End);
             // A cancelled flush (CancelPendingRead) makes the next read return cancelled: Kestrel then stops.
-            await FlushAsync(unflushed, cancellationToken).ConfigureAwait(false);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Sends the answers written (<paramref name="bytes"/> of them); true when the flush was cancelled.</summary>
-    private ValueTask<bool> FlushAsync(long bytes, CancellationToken cancellationToken)
+    /// <summary>Sends the answers written; true when the flush was cancelled.</summary>
+    private ValueTask<bool> FlushAsync(CancellationToken cancellationToken)
     {
+        var bytes = output.UnflushedBytes;
         var flush = output.FlushAsync(cancellationToken);
         return flush.IsCompletedSuccessfully ? ValueTask.FromResult(flush.Result.IsCanceled) : WaitForClientAsync(flush, bytes);
     }
